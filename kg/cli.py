@@ -1,0 +1,245 @@
+"""The ``kg`` command line: a thin shell over the library.
+
+Each command parses options, calls the library function of the same name
+(``kg.lookups.who_met_whom`` for ``kg who-met-whom``) and prints. Library
+errors (:class:`kg.errors.KgError`) become one-line ``Error: …`` messages, exit 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import lookups
+from .errors import KgError
+from .output import emit, output_options
+
+__all__ = ["cli", "main"]
+
+
+class Context:
+    """What the group passes to every command: the store URL and the actor overlay."""
+
+    def __init__(self, store_url: str | None, actors: str | None):
+        self.store_url = store_url
+        self.actors = actors
+        self._store = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from .store import open_store
+
+            self._store = open_store(self.store_url)
+        return self._store
+
+    def registry(self):
+        from .ingest import registry_for
+
+        return registry_for(None, self.actors)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def handle_errors(fn: Callable) -> Callable:
+    """Turn library errors into ``click.ClickException`` (exit 1)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kw: Any) -> Any:
+        try:
+            return fn(*args, **kw)
+        except KgError as e:
+            raise click.ClickException(str(e)) from None
+
+    return wrapper
+
+
+class _Date(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+
+
+DATE = _Date()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--store", envvar="KG_STORE", default="kg.db", show_default=True, metavar="PATH|bolt://…",
+              help="Store: an SQLite file, or a Neo4j URL (credentials from NEO4J_USER / NEO4J_PASSWORD). "
+                   "Env: KG_STORE.")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False), envvar="KG_ACTORS",
+              help="Actor overlay YAML that adds to or overrides the built-in gazetteer. Env: KG_ACTORS.")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
+@click.version_option(package_name="diplomatic-kg")
+@click.pass_context
+def cli(ctx: click.Context, store: str, actors: str | None, verbose: int) -> None:
+    """diplomatic-kg: news about international relations → a knowledge graph of who did what to whom.
+
+    \b
+    Example:
+      kg ingest seeds/
+      kg who-met-whom Turkey
+      kg relations "Ned Price" --type CRITICIZED --json
+    """
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    ctx.obj = Context(store, actors)
+    ctx.call_on_close(ctx.obj.close)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_ctx
+@handle_errors
+def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool) -> None:
+    """Load articles (.md, .txt, .jsonl) and curated statements (.yaml) into the store.
+
+    PATHS are files, folders (searched recursively) or globs. Articles already in
+    the store are skipped, so re-running is safe. Bad files are reported and skipped;
+    the exit status is 1 only when nothing could be loaded.
+
+    \b
+    Example:
+      kg ingest seeds/ news/*.jsonl
+    """
+    from .ingest import expand_paths, ingest as run
+
+    files = expand_paths(paths)
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
+                           item_show_func=lambda p: str(p)[-40:] if p else None) as bar:
+        def step(p: Path) -> None:
+            bar.update(1, p)
+        report = run(ctx.store, files, actors=ctx.actors, on_file=step)
+    for err in report.errors:
+        click.echo(f"Error: {err}", err=True)
+    for w in report.warnings:
+        click.echo(f"Warning: {w}", err=True)
+    if as_json:
+        emit(report.to_dict(), "json")
+    else:
+        c = report.counts
+        click.echo(f"{report.files} file(s): {c.articles} article(s), {c.events} event(s), {c.sources} source(s), "
+                   f"{c.actors} actor(s) added; {report.skipped} already stored; {len(report.errors)} error(s).")
+    if report.errors and not report.loaded_anything:
+        sys.exit(1)
+
+
+_LEVEL = click.option("--level", type=click.Choice(lookups.LEVELS), default="code", show_default=True,
+                      help="List other parties by roll-up code (TUR, SYR-OPP) or as recorded (persons, bodies).")
+_SINCE = click.option("--since", type=DATE, help="Only events on or after this date.")
+_UNTIL = click.option("--until", type=DATE, help="Only events on or before this date.")
+
+
+@cli.command(name="who-met-whom")
+@click.argument("actor")
+@click.option("--with", "with_", metavar="ACTOR", help="Only meetings this actor also attended.")
+@_SINCE
+@_UNTIL
+@_LEVEL
+@output_options()
+@pass_ctx
+@handle_errors
+def who_met_whom(ctx: Context, actor: str, with_: str | None, since, until, level: str, fmt: str,
+                 as_json: bool) -> None:
+    """Meetings of ACTOR: date, place, the other parties and the evidence sentence.
+
+    ACTOR is a name, alias, id or code: "Turkey", "Ankara", TUR, "Mevlut Cavusoglu".
+
+    \b
+    Example:
+      kg who-met-whom Turkey --since 2023-01-01
+      kg who-met-whom "Mevlut Cavusoglu" --level person --json
+    """
+    rows = lookups.who_met_whom(ctx.store, actor, with_=with_, since=since, until=until, level=level)
+    if fmt == "table" and not as_json:
+        rows = [{"date": r["date"] or "?", "place": r["place"], "with": r["with"],
+                 "evidence": r["evidence"][0]["sentence"] if r["evidence"] else None,
+                 "source": r["evidence"][0]["source"] if r["evidence"] else None} for r in rows]
+        if not rows:
+            click.echo(f"No meetings of {actor} recorded.", err=True)
+    emit(rows, fmt, as_json=as_json)
+
+
+@cli.command()
+@click.argument("actor")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this relation type (repeatable).")
+@_SINCE
+@_UNTIL
+@_LEVEL
+@output_options()
+@pass_ctx
+@handle_errors
+def relations(ctx: Context, actor: str, types: tuple[str, ...], since, until, level: str, fmt: str,
+              as_json: bool) -> None:
+    """Every relation of ACTOR: type, direction, the other party, date and evidence.
+
+    \b
+    Example:
+      kg relations Turkey
+      kg relations "United States" --type CRITICIZED --type CALLED_ON --json
+    """
+    rows = lookups.relations(ctx.store, actor, types=types, since=since, until=until, level=level)
+    cols = ["date", "type", "direction", "other", "place", "negated", "sentence"]
+    emit(rows, fmt, columns=None if fmt != "table" else cols, as_json=as_json)
+
+
+@cli.command()
+@click.argument("search", required=False)
+@click.option("--unresolved", is_flag=True, help="Only actors the extractor could not place (code is null).")
+@output_options()
+@pass_ctx
+@handle_errors
+def actors(ctx: Context, search: str | None, unresolved: bool, fmt: str, as_json: bool) -> None:
+    """List stored actors, or those whose name, alias, id or code contains SEARCH.
+
+    \b
+    Example:
+      kg actors syria
+      kg actors --unresolved --json
+    """
+    rows = lookups.find_actors(ctx.store, search, unresolved=unresolved)
+    emit(rows, fmt, columns=None if fmt != "table" else ["id", "name", "kind", "code", "role"], as_json=as_json)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+@handle_errors
+def stats(ctx: Context, as_json: bool) -> None:
+    """Counts of actors, articles and events (by type) in the store.
+
+    \b
+    Example:
+      kg --store kg.db stats --json
+    """
+    s = lookups.stats(ctx.store)
+    if as_json:
+        emit(s, "json")
+        return
+    by_type = s.pop("events_by_type")
+    for k, v in s.items():
+        click.echo(f"{k:>18}: {v}")
+    for k, v in by_type.items():
+        click.echo(f"{'  ' + k:>18}: {v}")
+
+
+def main() -> None:
+    cli(prog_name="kg")

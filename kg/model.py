@@ -1,0 +1,183 @@
+"""The data model: actors, articles and events, with deterministic ids.
+
+An :class:`Event` is one typed act between actors. Directed types fill
+``source``/``target``; symmetric types (``MET``, ``PLANS_TO_MEET``, ``NORMALIZED``,
+``AGREED``) fill ``participants``: a meeting of three parties is *one* event
+whose graph form is one edge per pair, all sharing ``event.id``.
+
+>>> e = Event("MET", participants=("TUR", "RUS", "SYR"), date=dt.date(2022, 12, 28))
+>>> e.participants, e.pairs()
+(('RUS', 'SYR', 'TUR'), [('RUS', 'SYR'), ('RUS', 'TUR'), ('SYR', 'TUR')])
+>>> e.id == Event("MET", participants=("SYR", "TUR", "RUS"), date=dt.date(2022, 12, 28)).id
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from typing import Any
+
+__all__ = ["Actor", "Article", "Event", "Provenance", "slugify", "make_actor_id", "article_id", "ACTOR_KINDS"]
+
+ACTOR_KINDS = ("state", "government", "person", "opposition", "armed_group", "igo", "civil_society", "world")
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, dash-separated: ``"Mevlüt Çavuşoğlu"`` → ``"mevlut-cavusoglu"``."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+def make_actor_id(kind: str, name: str, code: str | None = None) -> str:
+    """The stable id of an actor.
+
+    States, IGOs, the world and generic domestic groups are their code (``TUR``,
+    ``UN``, ``SYR-OPP``); a person is ``person:<slug>`` (stable when we later learn
+    their country); any other body is ``<CODE>.<slug>`` or ``org:<slug>``.
+    """
+    if kind == "person":
+        return f"person:{slugify(name)}"
+    return f"{code}.{slugify(name)}" if code else f"org:{slugify(name)}"
+
+
+def article_id(text: str) -> str:
+    """Content hash of an article's text (16 hex digits of SHA-256)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state, body, person or organisation.
+
+    ``code`` is the roll-up code (ISO alpha-3, ``XXX-OPP``, ``UN`` …) or None when
+    the actor could not be placed; ``parent`` is the id of the body or state a
+    person or body belongs to (the static ``AFFILIATED_WITH`` link).
+    """
+
+    id: str
+    name: str
+    kind: str
+    code: str | None = None
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "code": self.code,
+                "aliases": list(self.aliases), "role": self.role, "parent": self.parent}
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source text. ``id`` is the content hash, so the same text is one article."""
+
+    id: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    path: str | None = None
+    language: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "date": self.date.isoformat() if self.date else None,
+                "source": self.source, "path": self.path, "language": self.language}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an event was read: the article, its sentence and span, and the rule that fired."""
+
+    rule: str
+    article: str | None = None
+    source: str | None = None
+    sentence: str | None = None
+    span: tuple[int, int] | None = None
+
+    @property
+    def key(self) -> str:
+        raw = json.dumps([self.rule, self.article, self.source, self.sentence, self.span])
+        return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "article": self.article, "source": self.source,
+                "sentence": self.sentence, "span": list(self.span) if self.span else None}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One typed event between actors (by actor id), with date, place and provenance.
+
+    The id is a hash of what the event asserts (type, actors, day, negation), so
+    the same event read from two articles is one event with two provenance
+    entries. An undated event cannot be matched across articles, so its id also
+    includes the article it came from.
+    """
+
+    type: str
+    source: str | None = None
+    target: str | None = None
+    participants: tuple[str, ...] = ()
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    negated: bool = False
+    confidence: float = 1.0
+    mode: str | None = None
+    provenance: tuple[Provenance, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "participants", tuple(sorted(set(self.participants))))
+        if self.participants and (self.source or self.target):
+            raise ValueError(f"{self.type}: give either source/target or participants, not both")
+        if self.participants and len(self.participants) < 2:
+            raise ValueError(f"{self.type}: needs at least two distinct participants")
+        if not self.participants and not (self.source and self.target):
+            raise ValueError(f"{self.type}: needs a source and a target, or participants")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"{self.type}: confidence {self.confidence} is outside [0, 1]")
+
+    @property
+    def symmetric(self) -> bool:
+        return bool(self.participants)
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return self.participants if self.participants else (self.source, self.target)  # type: ignore[return-value]
+
+    @property
+    def id(self) -> str:
+        anchor = None if self.date else (self.provenance[0].article or self.provenance[0].source
+                                         if self.provenance else None)
+        raw = json.dumps([self.type, self.source, self.target, list(self.participants),
+                          self.date.isoformat() if self.date else None, self.negated, anchor])
+        return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The (u, v) actor-id pairs this event draws as graph edges."""
+        if self.participants:
+            return list(combinations(self.participants, 2))
+        return [(self.source, self.target)]  # type: ignore[list-item]
+
+    def merged(self, other: "Event") -> "Event":
+        """This event with `other`'s provenance added (same id), keeping the higher confidence."""
+        seen = {p.key for p in self.provenance}
+        extra = tuple(p for p in other.provenance if p.key not in seen)
+        return replace(self, provenance=self.provenance + extra,
+                       confidence=max(self.confidence, other.confidence),
+                       place=self.place or other.place, date_text=self.date_text or other.date_text,
+                       mode=self.mode or other.mode)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "source": self.source, "target": self.target,
+                "participants": list(self.participants) or None,
+                "date": self.date.isoformat() if self.date else None, "date_text": self.date_text,
+                "date_precision": self.date_precision, "place": self.place, "negated": self.negated,
+                "confidence": self.confidence, "mode": self.mode,
+                "provenance": [p.to_dict() for p in self.provenance]}

@@ -1,0 +1,96 @@
+"""The store protocol every backend implements, and the filter it scans by.
+
+Lookups (``kg.lookups``) and views are written once, over this protocol; the
+embedded SQLite store and the Neo4j store both implement it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Protocol, runtime_checkable
+
+import networkx as nx
+
+from ..model import Actor, Article, Event
+
+__all__ = ["EventFilter", "WriteCounts", "Store"]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a scan returns. Empty fields do not filter.
+
+    ``actors`` matches actor ids exactly; ``codes`` matches every actor that rolls
+    up to one of the codes (``"TUR"`` → Turkey, its ministries and officials).
+    An event matches when any of its actors matches either.
+    """
+
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    negated: bool | None = None
+    article: str | None = None
+    limit: int | None = None
+
+
+@dataclass
+class WriteCounts:
+    """What one :meth:`Store.write` added (existing rows are not counted)."""
+
+    actors: int = 0
+    articles: int = 0
+    events: int = 0
+    sources: int = 0
+
+    def __iadd__(self, other: "WriteCounts") -> "WriteCounts":
+        self.actors += other.actors
+        self.articles += other.articles
+        self.events += other.events
+        self.sources += other.sources
+        return self
+
+    def to_dict(self) -> dict[str, int]:
+        return {"actors": self.actors, "articles": self.articles, "events": self.events, "sources": self.sources}
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A durable knowledge graph of actors, articles and events."""
+
+    url: str
+
+    def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
+              events: Iterable[Event] = ()) -> WriteCounts:
+        """Add (or merge) everything in one transaction: all of it lands or none of it.
+
+        Actors are upserted by id (known fields are not erased by unknown ones);
+        an event whose id exists gains the new provenance instead of a duplicate.
+        """
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+
+    def find_actors(self, name: str) -> list[Actor]:
+        """Actors whose name or alias equals `name` (case- and accent-insensitive)."""
+
+    def actors(self, search: str | None = None, *, unresolved: bool = False) -> list[Actor]:
+        """All actors, or those whose name/alias/id/code contains `search`; with
+        ``unresolved=True`` only the actors with no code."""
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def articles(self) -> Iterator[Article]: ...
+
+    def events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
+        """Events matching `flt`, ordered by date (undated last), then id."""
+
+    def graph(self, flt: EventFilter = EventFilter()) -> nx.MultiDiGraph:
+        """The matching events as a MultiDiGraph (see :func:`kg.graph.build_graph`)."""
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of actors, articles, events (total and by type)."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,278 @@
+"""Where the embedded store writes: one SQLite file (WAL, one transaction per write).
+
+SQLite is the durable record; :meth:`SqliteStore.graph` materialises the
+matching events as a NetworkX ``MultiDiGraph`` for graph work. Nothing here
+unpickles: a store file from a colleague cannot execute code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import networkx as nx
+
+from ..errors import StoreError
+from ..model import Actor, Article, Event, Provenance
+from ..registry import normalize_name
+from .base import EventFilter, WriteCounts
+
+__all__ = ["SqliteStore"]
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, code TEXT,
+    role TEXT, parent TEXT, aliases TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX IF NOT EXISTS actors_code ON actors(code);
+CREATE TABLE IF NOT EXISTS actor_keys (key TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (key, actor_id));
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, title TEXT, date TEXT, source TEXT, path TEXT, language TEXT);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT, target TEXT, date TEXT, date_text TEXT,
+    date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (event_id, actor_id, role))
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id, event_id);
+CREATE TABLE IF NOT EXISTS provenance (
+    key TEXT PRIMARY KEY, event_id TEXT NOT NULL, article TEXT, source TEXT, sentence TEXT,
+    span_start INTEGER, span_end INTEGER, rule TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS provenance_event ON provenance(event_id);
+CREATE INDEX IF NOT EXISTS provenance_article ON provenance(article);
+"""
+_CHUNK = 500   # SQLite host-parameter batches
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+class SqliteStore:
+    """The embedded default store: one SQLite file.
+
+    >>> s = SqliteStore(":memory:")
+    >>> s.write(actors=[Actor("TUR", "Turkey", "state", "TUR")]).actors
+    1
+    >>> s.actor("TUR").name
+    'Turkey'
+    """
+
+    def __init__(self, path: str | Path):
+        self.url = str(path)
+        if self.url != ":memory:":
+            p = Path(self.url)
+            if p.exists() and p.is_dir():
+                raise StoreError(f"{p}: is a folder, not a store file")
+            if p.exists() and p.stat().st_size and not p.read_bytes()[:16].startswith(b"SQLite format 3"):
+                raise StoreError(f"{p}: not a diplomatic-kg store (not an SQLite file)")
+            p.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=OFF")
+            self._db.executescript(_DDL)
+            version = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if version is None:
+                self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(version[0]) > SCHEMA_VERSION:
+                raise StoreError(f"{self.url}: store schema v{version[0]} is newer than this kg (v{SCHEMA_VERSION})")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.url}: cannot open store ({e})") from None
+
+    def __repr__(self) -> str:
+        return f"SqliteStore({self.url!r})"
+
+    def __enter__(self) -> "SqliteStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing ---------------------------------------------------------------------
+    def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
+              events: Iterable[Event] = ()) -> WriteCounts:
+        counts = WriteCounts()
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for a in actors:
+                counts.actors += self._upsert_actor(a)
+            for art in articles:
+                cur = db.execute("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?)",
+                                 (art.id, art.title, _iso(art.date), art.source, art.path, art.language))
+                counts.articles += cur.rowcount
+            for e in events:
+                eid = e.id
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (eid, e.type, e.source, e.target, _iso(e.date), e.date_text, e.date_precision, e.place,
+                     int(e.negated), e.confidence, e.mode))
+                if cur.rowcount:
+                    counts.events += 1
+                    roles = [(eid, p, "participant") for p in e.participants] or \
+                        [(eid, e.source, "source"), (eid, e.target, "target")]
+                    db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
+                else:   # the same event again: keep the best confidence, fill what was missing
+                    db.execute("UPDATE events SET confidence=max(confidence, ?), place=coalesce(place, ?),"
+                               " date_text=coalesce(date_text, ?), mode=coalesce(mode, ?) WHERE id=?",
+                               (e.confidence, e.place, e.date_text, e.mode, eid))
+                for p in e.provenance:
+                    cur = db.execute("INSERT OR IGNORE INTO provenance VALUES (?,?,?,?,?,?,?,?)",
+                                     (p.key, eid, p.article, p.source, p.sentence,
+                                      p.span[0] if p.span else None, p.span[1] if p.span else None, p.rule))
+                    counts.sources += cur.rowcount
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return counts
+
+    def _upsert_actor(self, a: Actor) -> int:
+        old = self.actor(a.id)
+        if old is None:
+            merged, added = a, 1
+        else:
+            merged = Actor(a.id, a.name or old.name, a.kind or old.kind, a.code or old.code,
+                           tuple(dict.fromkeys(old.aliases + a.aliases)), a.role or old.role, a.parent or old.parent)
+            added = 0
+            if merged == old:
+                return 0
+        self._db.execute("INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?,?,?)",
+                         (merged.id, merged.name, merged.kind, merged.code, merged.role, merged.parent,
+                          json.dumps(list(merged.aliases))))
+        keys = {normalize_name(k) for k in (merged.name, *merged.aliases)} - {""}
+        self._db.executemany("INSERT OR IGNORE INTO actor_keys VALUES (?,?)", [(k, merged.id) for k in keys])
+        return added
+
+    # -- reading ---------------------------------------------------------------------
+    @staticmethod
+    def _actor(row: tuple) -> Actor:
+        return Actor(row[0], row[1], row[2], row[3], tuple(json.loads(row[6])), row[4], row[5])
+
+    def actor(self, actor_id: str) -> Actor | None:
+        row = self._db.execute("SELECT * FROM actors WHERE id=?", (actor_id,)).fetchone()
+        return self._actor(row) if row else None
+
+    def find_actors(self, name: str) -> list[Actor]:
+        rows = self._db.execute("SELECT a.* FROM actor_keys k JOIN actors a ON a.id=k.actor_id WHERE k.key=?"
+                                " ORDER BY a.id", (normalize_name(name),)).fetchall()
+        return [self._actor(r) for r in rows]
+
+    def actors(self, search: str | None = None, *, unresolved: bool = False) -> list[Actor]:
+        sql, args = "SELECT * FROM actors WHERE 1=1", []
+        if unresolved:
+            sql += " AND code IS NULL"
+        if search:
+            like = f"%{search.casefold()}%"
+            sql += (" AND (lower(name) LIKE ? OR lower(id) LIKE ? OR lower(coalesce(code,'')) LIKE ?"
+                    " OR id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?))")
+            args += [like, like, like, f"%{normalize_name(search)}%"]
+        return [self._actor(r) for r in self._db.execute(sql + " ORDER BY name, id", args)]
+
+    def has_article(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def articles(self) -> Iterator[Article]:
+        for r in self._db.execute("SELECT * FROM articles ORDER BY date, id"):
+            yield Article(r[0], r[1], _date(r[2]), r[3], r[4], r[5])
+
+    def events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
+        sql, args = ["SELECT * FROM events e WHERE 1=1"], []
+        if flt.types:
+            sql.append(f"AND e.type IN ({','.join('?' * len(flt.types))})")
+            args += [t.upper() for t in flt.types]
+        if flt.since:
+            sql.append("AND e.date >= ?")
+            args.append(flt.since.isoformat())
+        if flt.until:
+            sql.append("AND e.date <= ?")
+            args.append(flt.until.isoformat())
+        if flt.negated is not None:
+            sql.append("AND e.negated = ?")
+            args.append(int(flt.negated))
+        if flt.article:
+            sql.append("AND e.id IN (SELECT event_id FROM provenance WHERE article = ?)")
+            args.append(flt.article)
+        if flt.actors or flt.codes:
+            ids = list(flt.actors)
+            if flt.codes:
+                ids += [r[0] for r in self._db.execute(
+                    f"SELECT id FROM actors WHERE code IN ({','.join('?' * len(flt.codes))})", flt.codes)]
+            ids = list(dict.fromkeys(ids))
+            if not ids:
+                return
+            sql.append(f"AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({','.join('?' * len(ids))}))")
+            args += ids
+        sql.append("ORDER BY e.date IS NULL, e.date, e.id")
+        if flt.limit:
+            sql.append("LIMIT ?")
+            args.append(flt.limit)
+        cur = self._db.execute(" ".join(sql), args)
+        while rows := cur.fetchmany(_CHUNK):
+            yield from self._hydrate(rows)
+
+    def _hydrate(self, rows: list[tuple]) -> Iterator[Event]:
+        ids = [r[0] for r in rows]
+        marks = ",".join("?" * len(ids))
+        parts: dict[str, list[str]] = defaultdict(list)
+        for eid, actor_id, role in self._db.execute(
+                f"SELECT event_id, actor_id, role FROM event_actors WHERE event_id IN ({marks}) AND role='participant'",
+                ids):
+            parts[eid].append(actor_id)
+        prov: dict[str, list[Provenance]] = defaultdict(list)
+        for r in self._db.execute(f"SELECT * FROM provenance WHERE event_id IN ({marks}) ORDER BY rowid", ids):
+            span = (r[5], r[6]) if r[5] is not None else None
+            prov[r[1]].append(Provenance(r[7], r[2], r[3], r[4], span))
+        for r in rows:
+            (eid, type_, source, target, date, date_text, precision, place, negated, confidence, mode) = r
+            yield Event(type_, source, target, tuple(parts.get(eid, ())), _date(date), date_text,
+                        precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ())))
+
+    def graph(self, flt: EventFilter = EventFilter()) -> nx.MultiDiGraph:
+        from ..graph import build_graph
+
+        events = list(self.events(flt))
+        ids = {a for e in events for a in e.actors}
+        return build_graph(events, self._actors_by_id(ids))
+
+    def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        ids = list(ids)
+        out: dict[str, Actor] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            for r in self._db.execute(f"SELECT * FROM actors WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                out[r[0]] = self._actor(r)
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "store": self.url,
+            "actors": one("SELECT count(*) FROM actors"),
+            "unresolved_actors": one("SELECT count(*) FROM actors WHERE code IS NULL"),
+            "articles": one("SELECT count(*) FROM articles"),
+            "events": one("SELECT count(*) FROM events"),
+            "sources": one("SELECT count(*) FROM provenance"),
+            "events_by_type": dict(self._db.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY type")),
+            "first_date": one("SELECT min(date) FROM events"),
+            "last_date": one("SELECT max(date) FROM events"),
+        }
+
