@@ -29,7 +29,7 @@ import yaml
 from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id
 
-__all__ = ["ActorRegistry", "normalize_name", "load_actor_file"]
+__all__ = ["ActorRegistry", "normalize_name", "load_actor_file", "parse_actor_rows"]
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "actors.yaml"
@@ -251,8 +251,13 @@ def load_actor_file(path: str | Path) -> list[Actor]:
     data = _read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise LoaderError(str(path), "expected a mapping with an 'actors:' list")
+    return parse_actor_rows(data["actors"], path)
+
+
+def parse_actor_rows(rows: list, path: str | Path) -> list[Actor]:
+    """Actors from parsed ``actors:`` rows; a bad row raises LoaderError naming `path` and the row."""
     out = []
-    for i, row in enumerate(data["actors"]):
+    for i, row in enumerate(rows):
         where = f"actors[{i}]"
         if not isinstance(row, dict) or not row.get("name"):
             raise LoaderError(str(path), f"{where}: each actor needs at least a name")

@@ -26,7 +26,7 @@ import yaml
 from kg.errors import LoaderError
 from kg.model import Article, article_id
 
-from .common import Document, Item, parse_date, read_text_file
+from .common import Document, Item, parse_date, read_text_file, yaml_load
 
 __all__ = ["read_text_article", "parse_text_article", "read_jsonl", "MAX_BYTES"]
 
@@ -53,7 +53,7 @@ def parse_text_article(text: str, path: str) -> Document:
     m = _FRONT.match(text)
     if m:
         try:
-            meta = yaml.safe_load(m.group(1)) or {}
+            meta = yaml_load(m.group(1)) or {}
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             raise LoaderError(path, f"malformed front matter ({getattr(e, 'problem', e)})",

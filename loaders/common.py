@@ -7,10 +7,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+import yaml
+
 from kg.errors import LoaderError
 from kg.model import Actor, Article, Event
 
-__all__ = ["Document", "Batch", "Item", "parse_date", "read_text_file"]
+__all__ = ["Document", "Batch", "Item", "parse_date", "read_text_file", "yaml_load"]
+
+
+class _TextDates(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings, so an impossible date is our error, not a crash."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def yaml_load(text: str) -> Any:
+    """Parse YAML safely, keeping dates as text (``parse_date`` checks them)."""
+    return yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
 
 
 @dataclass(frozen=True)

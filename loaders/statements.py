@@ -26,10 +26,10 @@ import yaml
 
 from kg.errors import KgError, LoaderError
 from kg.model import Actor, Article, Event, Provenance, article_id
-from kg.registry import ActorRegistry, load_actor_file
+from kg.registry import ActorRegistry, parse_actor_rows
 from kg.schema import load_schema
 
-from .common import Batch, Item, parse_date, read_text_file
+from .common import Batch, Item, parse_date, read_text_file, yaml_load
 
 __all__ = ["read_statements", "parse_statements"]
 
@@ -62,7 +62,7 @@ def _lines(text: str) -> tuple[dict[int, int], int | None]:
 
 def parse_statements(text: str, path: str, registry: ActorRegistry | None = None) -> Iterator[Item]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml_load(text)
         lines, _ = _lines(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
@@ -70,26 +70,30 @@ def parse_statements(text: str, path: str, registry: ActorRegistry | None = None
         return
     if isinstance(data, list):
         data = {"statements": data}
+    unknown = set(data) - {"statements", "actors", "source"} if isinstance(data, dict) else set()
+    if unknown:
+        yield LoaderError(path, f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))} "
+                                "(allowed: source, actors, statements)")
+        return
     if not isinstance(data, dict) or not isinstance(data.get("statements"), list):
         yield LoaderError(path, "expected a 'statements:' list (or a top-level list of statements)")
-        return
-    unknown = set(data) - {"statements", "actors", "source"}
-    if unknown:
-        yield LoaderError(path, f"unknown top-level key(s): {', '.join(sorted(unknown))} "
-                                "(allowed: source, actors, statements)")
         return
     registry = (registry or ActorRegistry.builtin()).copy()
     batch = Batch(source=path)
     if data.get("actors"):
         try:
-            declared = load_actor_file_data({"actors": data["actors"]}, path)
+            if not isinstance(data["actors"], list):
+                raise LoaderError(path, "'actors:' must be a list")
+            declared = parse_actor_rows(data["actors"], path)
         except LoaderError as e:
             yield e
             return
         registry.add_all(declared)
         batch.actors.extend(declared)
         for a in declared:   # the bodies people belong to, when the gazetteer knows them
-            parent = a.parent and (registry.get(a.parent) or registry.resolve(a.parent))
+            parent = a.parent and (registry.get(a.parent) or registry.resolve(a.parent) or (
+                registry.institution(a.parent.split(".", 1)[1], a.parent.split(".", 1)[0])
+                if "." in a.parent else None))
             if parent and parent not in batch.actors:
                 batch.actors.append(parent)
     default_source = data.get("source")
@@ -113,20 +117,6 @@ def parse_statements(text: str, path: str, registry: ActorRegistry | None = None
                 batch.articles.append(art)
     if batch.events or batch.actors:
         yield batch
-
-
-def load_actor_file_data(data: dict, path: str) -> list[Actor]:
-    """Parse an ``actors:`` section (same format as an overlay file)."""
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", encoding="utf-8", delete=False) as f:
-        yaml.safe_dump(data, f)
-    try:
-        return load_actor_file(f.name)
-    except LoaderError as e:
-        raise LoaderError(path, e.reason) from None
-    finally:
-        Path(f.name).unlink(missing_ok=True)
 
 
 def _actor(name: Any, path: str, line: int | None, registry: ActorRegistry, what: str) -> Actor:

@@ -45,9 +45,8 @@ CREATE TABLE IF NOT EXISTS event_actors (
     WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id, event_id);
 CREATE TABLE IF NOT EXISTS provenance (
-    key TEXT PRIMARY KEY, event_id TEXT NOT NULL, article TEXT, source TEXT, sentence TEXT,
-    span_start INTEGER, span_end INTEGER, rule TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS provenance_event ON provenance(event_id);
+    key TEXT NOT NULL, event_id TEXT NOT NULL, article TEXT, source TEXT, sentence TEXT,
+    span_start INTEGER, span_end INTEGER, rule TEXT NOT NULL, PRIMARY KEY (event_id, key));
 CREATE INDEX IF NOT EXISTS provenance_article ON provenance(article);
 """
 _CHUNK = 500   # SQLite host-parameter batches

@@ -1,0 +1,115 @@
+import datetime as dt
+
+import pytest
+
+from kg.errors import StoreError
+from kg.model import Actor, Article, Event, Provenance
+from kg.store import EventFilter, open_store
+from kg.store.sqlite import SqliteStore
+
+D1, D2 = dt.date(2022, 12, 28), dt.date(2023, 1, 3)
+ACTORS = [Actor("TUR", "Turkey", "state", "TUR", ("Ankara",)), Actor("SYR", "Syria", "state", "SYR"),
+          Actor("RUS", "Russia", "state", "RUS"),
+          Actor("person:mc", "Mevlut Cavusoglu", "person", "TUR", role="Foreign Minister", parent="TUR"),
+          Actor("person:x", "Someone", "person", None)]
+P1 = Provenance("rule-a", "art1", "https://a.example", "Russia, Turkey and Syria met in Moscow.", (0, 40))
+P2 = Provenance("rule-b", "art2", "https://b.example", "The Moscow meeting of the three.", (10, 42))
+MET = Event("MET", participants=("TUR", "SYR", "RUS"), date=D1, place="Moscow", provenance=(P1,))
+CRIT = Event("CRITICIZED", "person:mc", "SYR", date=D2, provenance=(P1,))
+UNDATED = Event("SUPPORTED", "person:x", "TUR", confidence=0.6, provenance=(P2,))
+NEG = Event("MET", participants=("person:mc", "SYR"), date=D2, negated=True, provenance=(P2,))
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = SqliteStore(tmp_path / "kg.db")
+    s.write(actors=ACTORS, articles=[Article("art1", "A", D2, "https://a.example")], events=[MET, CRIT, UNDATED, NEG])
+    yield s
+    s.close()
+
+
+def test_round_trip(store):
+    assert [e.to_dict() for e in store.events()] == [e.to_dict() for e in (MET, CRIT, NEG, UNDATED)]
+    assert store.actor("person:mc") == ACTORS[3]
+    assert store.has_article("art1") and not store.has_article("nope")
+    assert [a.title for a in store.articles()] == ["A"]
+
+
+def test_rewrite_is_idempotent_and_a_second_source_merges(store):
+    before = store.stats()
+    again = store.write(actors=ACTORS, events=[MET, CRIT, UNDATED, NEG])
+    assert again.to_dict() == {"actors": 0, "articles": 0, "events": 0, "sources": 0}
+    assert store.stats() == before
+    counts = store.write(events=[Event("MET", participants=("RUS", "SYR", "TUR"), date=D1, provenance=(P2,),
+                                       confidence=0.5)])
+    assert (counts.events, counts.sources) == (0, 1)
+    (met,) = store.events(EventFilter(types=("MET",), negated=False))
+    assert met.provenance == (P1, P2) and met.id == MET.id and met.confidence == 1.0
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (EventFilter(types=("met",)), [MET, NEG]),
+    (EventFilter(codes=("TUR",)), [MET, CRIT, NEG, UNDATED]),        # Turkey and its foreign minister
+    (EventFilter(actors=("TUR",)), [MET, UNDATED]),                   # only the state itself
+    (EventFilter(actors=("person:mc",), types=("CRITICIZED",)), [CRIT]),
+    (EventFilter(since=D2), [CRIT, NEG]),
+    (EventFilter(until=D1), [MET]),
+    (EventFilter(negated=True), [NEG]),
+    (EventFilter(article="art2"), [NEG, UNDATED]),
+    (EventFilter(codes=("NOPE",)), []),
+    (EventFilter(limit=2), [MET, CRIT]),
+])
+def test_filters(store, flt, expected):
+    assert [e.id for e in store.events(flt)] == [e.id for e in expected]
+
+
+def test_actor_upsert_keeps_what_is_known_and_adds_aliases(store):
+    store.write(actors=[Actor("person:x", "Someone", "person", "GBR", ("S. One",), role="envoy")])
+    store.write(actors=[Actor("person:x", "Someone", "person", None, ("Mr One",))])
+    a = store.actor("person:x")
+    assert (a.code, a.role, a.aliases) == ("GBR", "envoy", ("S. One", "Mr One"))
+    assert [x.id for x in store.find_actors("mr one")] == ["person:x"]
+    assert [x.id for x in store.find_actors("ANKARA")] == ["TUR"]
+
+
+def test_actor_search_and_unresolved(store):
+    assert [a.id for a in store.actors("cavus")] == ["person:mc"]
+    assert [a.id for a in store.actors(unresolved=True)] == ["person:x"]
+
+
+def test_graph_has_one_edge_per_pair_and_event_properties(store):
+    G = store.graph(EventFilter(types=("MET",), negated=False))
+    assert sorted(G.edges()) == [("RUS", "SYR"), ("RUS", "TUR"), ("SYR", "TUR")]
+    d = G.get_edge_data("RUS", "TUR")[MET.id]
+    assert d["type"] == "MET" and d["date"] == "2022-12-28" and d["place"] == "Moscow" and d["symmetric"]
+    assert d["sentence"] == P1.sentence and d["goldstein"] == 1.0 and d["participants"] == ["RUS", "SYR", "TUR"]
+    assert G.nodes["TUR"] == {"name": "Turkey", "kind": "state", "code": "TUR"}
+
+
+def test_failed_write_leaves_nothing_behind(store):
+    before = store.stats()
+
+    def events():
+        yield Event("AGREED", participants=("TUR", "SYR"), date=D2)
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        store.write(events=events())
+    assert store.stats() == before
+
+
+def test_reopening_sees_the_data_and_stats(tmp_path):
+    with SqliteStore(tmp_path / "kg.db") as s:
+        s.write(actors=ACTORS, events=[MET])
+    with open_store(tmp_path / "kg.db") as s:
+        st = s.stats()
+    assert (st["events"], st["actors"], st["events_by_type"], st["first_date"]) == (1, 5, {"MET": 1}, "2022-12-28")
+
+
+def test_not_a_store_file(tmp_path):
+    p = tmp_path / "notes.db"
+    p.write_text("hello")
+    with pytest.raises(StoreError, match="not a diplomatic-kg store"):
+        SqliteStore(p)
+    with pytest.raises(StoreError, match="is a folder"):
+        SqliteStore(tmp_path)
