@@ -134,3 +134,36 @@ def test_actor_overlay_option(run, tmp_path):
     assert r.exit_code == 0 and "1 event(s)" in r.output, r.output
     r = run("who-met-whom", "Jane Doughty", "--json", store=tmp_path / "kg.db")
     assert json.loads(r.output)[0]["with"] == [{"code": "IRN", "name": "Iran"}]
+
+
+def test_every_kind_of_bad_input_is_one_line_naming_the_file(run, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    bad = {
+        "malformed.yaml": b"statements: [unclosed\n",
+        "unknown_type.yaml": b"statements:\n  - {type: HUGGED, participants: [Iran, Iraq], date: 2023-05-01}\n",
+        "unknown_actor.yaml": b"statements:\n  - {type: MET, participants: [Iran, Narnia], date: 2023-05-01}\n",
+        "missing_date.yaml": b"statements:\n  - {type: MET, participants: [Iran, Iraq]}\n",
+        "impossible_date.yaml": b"statements:\n  - {type: MET, participants: [Iran, Iraq], date: 2023-02-30}\n",
+        "latin1.md": b"---\ntitle: x\n---\nS\xe3o Paulo\n",
+        "empty.txt": b"",
+        "binary.md": b"\x7fELF\x02\x01\x01\x00\x00\x00",
+    }
+    for name, data in bad.items():
+        (d / name).write_bytes(data)
+    with (d / "huge.txt").open("wb") as f:
+        f.truncate(50_000_000)
+    r = run("ingest", str(d), store=tmp_path / "kg.db")
+    errors = [line for line in r.output.splitlines() if line.startswith("Error: ")]
+    assert r.exit_code == 1, r.output          # nothing at all could be loaded
+    assert len(errors) == len(bad) + 1
+    for line in errors:
+        assert str(d) in line
+    lines = {line.split(str(d) + "/")[1].split(":")[0]: line for line in errors}
+    assert set(lines) == set(bad) | {"huge.txt"}
+    assert ":2: unknown relation type 'HUGGED'" in lines["unknown_type.yaml"]
+    assert ":2: impossible date" in lines["impossible_date.yaml"]
+    assert ":4: not UTF-8" in lines["latin1.md"]
+    (d / "good.yaml").write_text("statements:\n  - {type: MET, participants: [Iran, Iraq], date: 2023-05-01}\n")
+    r = run("ingest", str(d), store=tmp_path / "kg.db")
+    assert r.exit_code == 0 and "1 event(s)" in r.output
