@@ -243,3 +243,22 @@ def stats(ctx: Context, as_json: bool) -> None:
 
 def main() -> None:
     cli(prog_name="kg")
+
+
+from .cli_view import export_cmd, view_cmd  # noqa: E402  (kg view, kg export: kg/cli_view.py)
+
+cli.add_command(view_cmd)
+cli.add_command(export_cmd)
+
+
+from .extract.cli import extract_cmd  # noqa: E402
+
+cli.add_command(extract_cmd)
+
+from .sync_cli import sync_cmd  # noqa: E402
+
+cli.add_command(sync_cmd)
+
+from .query_cli import query_cmd  # noqa: E402
+
+cli.add_command(query_cmd)

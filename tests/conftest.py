@@ -43,3 +43,5 @@ def run(tmp_path):
         return CliRunner().invoke(cli, argv, input=input, catch_exceptions=False)
 
     return _run
+
+pytest_plugins = ["conftest_neo4j"]

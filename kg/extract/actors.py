@@ -1,0 +1,291 @@
+"""Actors in text: the gazetteer component and role phrases that place people.
+
+``kg_actor_gazetteer`` matches every alias of the actor registry (exact case for
+names with capitals, case-folded for lower-case aliases such as "the international
+community"), extends a country to a composite ("Syrian" + "opposition" → ``SYR-OPP``,
+"Turkish" + "Foreign Ministry" → ``TUR.foreign-ministry``) and overrides the
+statistical NER where they disagree. :func:`place_person` reads role phrases around a
+person's name ("State Department spokesman Ned Price", "the head of the Syrian
+National Coalition, Salem Al-Muslat", "Wang Yi, China's top diplomat").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.model import Actor, make_actor_id
+from kg.registry import ActorRegistry, normalize_name
+
+__all__ = ["ActorGazetteer", "Placement", "place_person", "person_name", "KIND_LABEL"]
+
+KIND_LABEL = {"state": "GPE", "person": "PERSON"}
+SPANS_KEY = "kg_actors"
+
+
+@Language.factory("kg_actor_gazetteer", default_config={"overwrite_ents": True})
+def make_actor_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> "ActorGazetteer":
+    return ActorGazetteer(nlp, name, overwrite_ents=overwrite_ents)
+
+
+class ActorGazetteer:
+    """Registry aliases as phrase patterns ``{"label": kind, "pattern": alias, "id": actor id}``.
+
+    ``add_patterns`` is the only way patterns get in; :meth:`initialize` loads a registry's
+    aliases. ``__call__`` writes ``doc.spans["kg_actors"]`` (``kb_id_`` = actor id) and,
+    with ``overwrite_ents``, puts them into ``doc.ents`` over conflicting NER spans.
+    """
+
+    def __init__(self, nlp: Language, name: str = "kg_actor_gazetteer", *, overwrite_ents: bool = True):
+        self.name = name
+        self.nlp = nlp
+        self.overwrite_ents = overwrite_ents
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._patterns: list[dict] = []
+        self._seen: set[tuple[str, str]] = set()
+        self.registry: ActorRegistry | None = None
+        self._extend: dict[str, int] = {}
+
+    # -- patterns --------------------------------------------------------------
+    def add_patterns(self, patterns) -> None:
+        """Add ``{"label", "pattern", "id"}`` dicts (string patterns only)."""
+        for p in patterns:
+            text, actor_id = str(p["pattern"]).strip(), str(p["id"])
+            if not text or (text, actor_id) in self._seen:
+                continue
+            self._seen.add((text, actor_id))
+            self._patterns.append({"label": p.get("label", "ORG"), "pattern": text, "id": actor_id})
+            matcher = self.exact if any(c.isupper() for c in text) else self.folded
+            variants = dict.fromkeys([text, text.replace("'", "\u2019")])   # typographic apostrophes
+            for variant in variants:
+                doc = self.nlp.make_doc(variant)
+                matcher.add(actor_id, [doc])
+                if variant.lower().startswith("the ") and len(doc) > 1:   # "the Kremlin" also matches "Kremlin"
+                    matcher.add(actor_id, [doc[1:].as_doc()])
+
+    @property
+    def patterns(self) -> list[dict]:
+        return list(self._patterns)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def initialize(self, get_examples=None, *, nlp=None, registry: ActorRegistry | None = None) -> None:
+        """Load every alias of `registry` (default: the built-in gazetteer)."""
+        self.registry = registry or ActorRegistry.builtin()
+        self.add_patterns(self.registry_patterns(self.registry))
+        words = set(self.registry.group_words()) | set(self.registry.institution_words())
+        self._extend = {w: len(w.split()) for w in words}
+
+    @staticmethod
+    def registry_patterns(registry: ActorRegistry):
+        for alias, actor_id in registry.aliases():
+            actor = registry.get(actor_id)
+            if len(alias) < 2 or (actor and actor.kind == "person" and len(alias) < 4):
+                continue
+            yield {"label": actor.kind if actor else "ORG", "pattern": alias, "id": actor_id}
+            if actor and actor.kind == "person" and alias == actor.name:   # "Michel" for Charles Michel
+                last = alias.split()[-1]
+                if len(last) > 3 and last[0].isupper() and registry.resolve(last) == actor:
+                    yield {"label": "person", "pattern": last, "id": actor_id}
+
+    def learn(self, actor: Actor) -> None:
+        """Match a newly learned person by full name and surname from now on."""
+        names = [actor.name, *actor.aliases]
+        last = actor.name.split()[-1] if actor.name.split() else ""
+        if len(last) > 3 and last[0].isupper():
+            names.append(last)
+        self.add_patterns({"label": "person", "pattern": n, "id": actor.id} for n in names)
+
+    # -- matching ----------------------------------------------------------------
+    def find(self, doc: Doc) -> list[Span]:
+        """Gazetteer spans (longest first, no overlaps), with composites; works on tokenizer output."""
+        spans = []
+        vocab = doc.vocab.strings
+        for matcher in (self.exact, self.folded):
+            for match_id, s, e in matcher(doc):
+                spans.append(Span(doc, s, e, label="ACTOR", kb_id=vocab[match_id]))
+        spans = filter_spans(spans)
+        if not self.registry:
+            return spans
+        out = []
+        for sp in spans:
+            found = self.registry.resolve(sp.text)   # the registry's index decides between homonyms
+            if found is not None and found.id != sp.kb_id_:
+                sp = Span(doc, sp.start, sp.end, label="ACTOR", kb_id=found.id)
+            out.append(self._composite(doc, sp))
+        return out
+
+    def _composite(self, doc: Doc, span: Span) -> Span:
+        reg = self.registry
+        actor = reg.get(span.kb_id_)
+        if actor is None or actor.kind != "state":
+            return span
+        # "Syrian opposition", "Turkish Foreign Ministry": look right for a group/institution word
+        for n in (3, 2, 1):
+            end = span.end + n
+            if end > len(doc):
+                continue
+            words = normalize_name(doc[span.end:end].text)
+            if words in self._extend and self._extend[words] == n:
+                found = reg.resolve(f"{span.text} {doc[span.end:end].text}")
+                if found is not None:
+                    return Span(doc, span.start, end, label="ACTOR", kb_id=found.id)
+        # "Foreign Ministry of Turkey"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+            for n in (3, 2, 1):
+                start = span.start - 1 - n
+                if start < 0:
+                    continue
+                words = normalize_name(doc[start:span.start - 1].text)
+                if words in self._extend and self._extend[words] == n:
+                    found = reg.resolve(f"{doc[start:span.start - 1].text} of {span.text}")
+                    if found is not None and found.id != actor.id:
+                        return Span(doc, start, span.end, label="ACTOR", kb_id=found.id)
+        return span
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        for sp in spans:
+            actor = self.registry.get(sp.kb_id_) if self.registry else None
+            sp.label_ = KIND_LABEL.get(actor.kind, "ORG") if actor else "ORG"
+        doc.spans[SPANS_KEY] = spans
+        if self.overwrite_ents:
+            taken = {i for sp in spans for i in range(sp.start, sp.end)}
+            rest = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+            doc.ents = filter_spans(list(spans) + rest)
+        return doc
+
+
+# -- people -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Placement:
+    """Where a role phrase places a person: their role, the body or state, the code."""
+
+    role: str | None
+    parent: Actor | None
+    former: bool = False
+
+
+def person_name(span: Span, title_words: frozenset[str]) -> Span:
+    """The name inside a PERSON span, without leading titles ("President Joe Biden" → "Joe Biden")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in title_words:
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].lower_ in ("'s", "’s"):
+        end -= 1
+    return span.doc[start:end]
+
+
+def place_person(name: Span, actor_at, title_words: frozenset[str]) -> Placement | None:
+    """Read the role phrase around `name`.
+
+    `actor_at(i)` returns ``(actor, start, end)`` of the actor mention covering token i,
+    or None. Handles "<actor> <titles> NAME", "the <titles> of <actor>, NAME",
+    "NAME, <actor>'s <titles>" and "NAME, the <titles> of <actor>".
+    """
+    doc = name.doc
+    sent_start = name.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_end = name.sent.end if doc.has_annotation("SENT_START") else len(doc)
+
+    def is_title(t) -> bool:
+        return t.lower_ in title_words or t.text in ("-", "most")
+
+    # walk left
+    titles: list[str] = []
+    i = name.start - 1
+    comma = False
+    if i >= sent_start and doc[i].text == "," :
+        comma, i = True, i - 1
+    parent = None
+    former = False
+    while i >= sent_start:
+        tok = doc[i]
+        hit = actor_at(i)
+        if hit is not None and hit[0].kind != "person":
+            actor, s, _ = hit
+            if parent is None:
+                parent = actor
+                titles.insert(0, doc[s:hit[2]].text)
+                i = s - 1
+                if i >= sent_start and doc[i].lower_ in ("the", "of"):
+                    continue
+                while i >= sent_start and doc[i].lower_ in title_words:
+                    former = former or doc[i].lower_ == "former"
+                    titles.insert(0, doc[i].text)
+                    i -= 1
+                break
+            break
+        if is_title(tok) and not comma:
+            titles.insert(0, tok.text)
+            former = former or tok.lower_ == "former"
+            i -= 1
+            continue
+        if tok.lower_ in ("of", "the") and (comma or parent is not None or titles):
+            if tok.lower_ == "of" and comma:
+                titles.insert(0, "of")
+            i -= 1
+            continue
+        if comma and is_title(tok):
+            titles.insert(0, tok.text)
+            i -= 1
+            continue
+        if tok.lower_ in ("'s", "’s") and i - 1 >= sent_start:
+            i -= 1
+            continue
+        break
+    if comma and parent is not None:
+        # "the head of the X, NAME": the titles must come right before "of"
+        role = " ".join(titles).strip()
+        if not any(w.lower() in title_words for w in role.split()[:3]):
+            parent = None
+    if parent is not None or titles:
+        role = " ".join(t for t in titles if t).strip() or None
+        if parent is not None or not comma:
+            if parent is not None or (role and any(w.lower() in title_words for w in role.split())):
+                return Placement(_clean_role(role), parent, former)
+    # walk right: "NAME, China's top diplomat" / "NAME, the Secretary of Iran's Council"
+    j = name.end
+    if j < sent_end and doc[j].text == ",":
+        j += 1
+        k = j
+        found = None
+        role_words: list[str] = []
+        while k < min(sent_end, j + 12):
+            tok = doc[k]
+            hit = actor_at(k)
+            if hit is not None and hit[0].kind != "person":
+                found = hit[0]
+                role_words.append(doc[hit[1]:hit[2]].text)
+                k = hit[2]
+                continue
+            if is_title(tok) or tok.lower_ in ("the", "of", "'s", "’s", "a", "an"):
+                role_words.append(tok.text)
+                k += 1
+                continue
+            break
+        if found is not None and any(w.lower() in title_words for w in role_words):
+            role = " ".join(w for w in role_words if w.lower() not in ("the", "a", "an")).replace(" 's", "'s")
+            return Placement(_clean_role(role), found, "former" in role.lower().split())
+    return None
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = role.split()
+    while words and words[0].lower() in ("the", "of", ",", "a", "an"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def person_actor(name: str, code: str | None, role: str | None, parent: Actor | None) -> Actor:
+    """The Actor for a placed (or unplaced) person."""
+    return Actor(make_actor_id("person", name), name, "person", code, role=role,
+                 parent=parent.id if parent is not None else None)

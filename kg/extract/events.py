@@ -1,0 +1,821 @@
+"""Events in a parsed sentence: cue words from the schema, roles from the dependency parse.
+
+:class:`SentenceReader` turns one sentence (a spaCy ``Span`` after the full pipeline)
+into :class:`Reading` objects — a relation type with its actors, negation, modality,
+the trigger token and the rule that fired. Dates and provenance are added by the
+extractor. Every word list it consults is in ``schema.yaml`` (cues) or
+``data/lexicon.yaml`` (frames, modality, discourse).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.model import Actor
+from kg.registry import ActorRegistry
+
+from .actors import SPANS_KEY, place_person, person_actor, person_name
+from .discourse import Discourse
+from .lexicon import Lexicon
+
+__all__ = ["Reading", "SentenceReader", "Mention"]
+
+_NOUN = ("NOUN", "PROPN")
+_VERB = ("VERB", "AUX")
+_ADJ_CUE = ("ADJ",)
+_CLAUSE_STOP = ("relcl", "acl", "parataxis")
+_REL_PRONOUNS = ("who", "which", "that", "whom")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actors: tuple[Actor, ...]
+    kind: str = "name"        # name | person | discourse
+
+
+@dataclass
+class Reading:
+    type: str
+    source: Actor | None = None
+    target: Actor | None = None
+    participants: tuple[Actor, ...] = ()
+    trigger: Token | None = None
+    negated: bool = False
+    mode: str | None = None
+    rule: str = ""
+    confidence: float = 0.8
+    place: str | None = None
+    extra_tokens: tuple[Token, ...] = field(default=())
+
+    def codes(self) -> tuple:
+        if self.participants:
+            return tuple(sorted({a.code for a in self.participants}))
+        return (self.source.code, self.target.code)
+
+
+class SentenceReader:
+    """Reads events from sentences of one article, sharing its :class:`Discourse`."""
+
+    def __init__(self, registry: ActorRegistry, lex: Lexicon, discourse: Discourse, learn=None):
+        self.reg = registry
+        self.lex = lex
+        self.dis = discourse
+        self.learn = learn or (lambda actor: None)
+        w = lex.words
+        self.title_words = frozenset(x for t in w["titles"] for x in t.split()) | w["role_modifiers"]
+        self.group_words = {k: v for k, v in registry.group_words().items()}
+        self.unplaced: dict[str, Actor] = {}
+        self._visiting: set[int] = set()
+        self._orphans: list = []
+        self._mention_map: dict = {}
+
+    # == mentions ======================================================================
+    def _mentions(self, sent: Span) -> dict[int, Mention]:
+        doc = sent.doc
+        out: dict[int, Mention] = {}
+
+        def put(m: Mention) -> None:
+            for i in range(m.start, m.end):
+                out[i] = m
+
+        for sp in doc.spans.get(SPANS_KEY, []):
+            if sp.start >= sent.start and sp.end <= sent.end:
+                actor = self.reg.get(sp.kb_id_)
+                if actor is not None:
+                    put(Mention(sp.start, sp.end, (actor,), "person" if actor.kind == "person" else "name"))
+        self._mention_map = out
+        for ent in sent.ents:
+            if ent.start in out:
+                continue
+            if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+                                          and ent[0].pos_ == "PROPN"):
+                name = person_name(ent, self.title_words)
+                if not name.text.strip() or name.text.lower() in self.title_words:
+                    continue
+                known = self.reg.resolve(name.text)
+                if ent.label_ != "PERSON":
+                    if known is not None:
+                        put(Mention(ent.start, ent.end, (known,), "person" if known.kind == "person" else "name"))
+                    continue
+                if known is not None and known.kind != "person":
+                    put(Mention(name.start, name.end, (known,)))
+                    continue
+                actor = self._place(name, known)
+                if actor is not None:
+                    put(Mention(name.start, name.end, (actor,), "person"))
+        # names the small NER misses: a run of capitalised proper nouns in an argument or apposition
+        for tok in sent:
+            if tok.i in out or tok.pos_ != "PROPN" or tok.dep_ not in ("appos", "nsubj", "dobj", "pobj") or tok.ent_type_:
+                continue
+            left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1]
+            if not left or left[0].i in out or not (tok.is_title and left[0].is_title):
+                continue
+            name = sent.doc[left[0].i:tok.i + 1]
+            if name.text.lower() in self.title_words or any(t.lower_ in self.title_words for t in name):
+                continue
+            known = self.reg.resolve(name.text)
+            actor = known if known is not None else self._place(name, None)
+            if actor is not None:
+                put(Mention(name.start, name.end, (actor,), "person" if actor.kind == "person" else "name"))
+        return out
+
+    def _actor_at(self, i: int):
+        m = self._mention_map.get(i)
+        if m is None or len(m.actors) != 1:
+            return None
+        return (m.actors[0], m.start, m.end)
+
+    def _place(self, name: Span, known: Actor | None) -> Actor | None:
+        placement = place_person(name, self._actor_at, self.title_words)
+        if placement is not None and placement.parent is not None and not placement.former:
+            parent = placement.parent
+            actor = person_actor(name.text, parent.code, placement.role, parent)
+            if known is not None and known.id != actor.id:
+                actor = person_actor(known.name, parent.code, placement.role or known.role, parent)
+            self.learn(actor)
+            return actor
+        if known is not None:
+            return known
+        role = placement.role if placement is not None else None
+        actor = person_actor(name.text, None, role, None)
+        self.unplaced[actor.id] = actor
+        self._pending_titles = getattr(self, "_pending_titles", [])
+        if role:
+            self._pending_titles.append((name, actor))
+        return actor
+
+    # == the sentence ===================================================================
+    def read(self, sent: Span) -> list[Reading]:
+        self._pending_titles = []
+        self._orphans = []
+        mentions = self._mentions(sent)
+        self.speaker = self._speaker(sent)
+        # an unqualified title in a speaker's statement takes the speaker's country
+        if self.speaker is not None and self.speaker.code:
+            for name, actor in self._pending_titles:
+                if name.start < sent.start or name.end > sent.end:
+                    continue
+                parent = self.reg.get(self.speaker.code)
+                placed = person_actor(actor.name, self.speaker.code, actor.role, parent)
+                self.unplaced.pop(actor.id, None)
+                self.learn(placed)
+                m = Mention(name.start, name.end, (placed,), "person")
+                for i in range(name.start, name.end):
+                    mentions[i] = m
+        # "this regime" may point back to a name earlier in the same sentence
+        for i in sorted({m.start for m in mentions.values()}):
+            m = mentions[i]
+            if len(m.actors) == 1 and m.actors[0].code and m.actors[0].kind != "person":
+                for t in sent.doc[m.start:m.end]:
+                    if t.lemma_.lower() in self.group_words:
+                        self.dis.by_word[t.lemma_.lower()] = m.actors[0]
+        readings: list[Reading] = []
+        for tok in sent:
+            readings += self._cue(tok)
+            readings += self._special(tok)
+        sym = [r for r in readings if r.participants]
+        for etype, noun, negated, mode, rule in self._orphans:
+            if sym and not any(r.type == etype for r in sym):
+                near = min(sym, key=lambda r: abs(r.trigger.i - noun.i))
+                rd = self._symmetric(etype, list(near.participants), noun, negated, mode, rule + "+same-sentence")
+                if rd is not None:
+                    rd.confidence = 0.55
+                    readings.append(rd)
+        readings += self.mediated(sent, readings)
+        self._update(sent, readings)
+        return readings
+
+    # == speakers ========================================================================
+    def _speaker(self, sent: Span) -> Actor | None:
+        lex = self.lex
+        for tok in sent:
+            if tok.lemma_.lower() in lex.words["speech_verbs"] and tok.pos_ in _VERB:
+                for c in tok.children:
+                    if c.dep_ in ("nsubj",):
+                        found = self.actors(c)
+                        if len(found) == 1:
+                            return found[0]
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+                for c in tok.nbor().children:
+                    if c.dep_ == "pobj":
+                        found = self.actors(c)
+                        if len(found) == 1:
+                            return found[0]
+        return None
+
+    # == argument actors ====================================================================
+    def actors(self, tok: Token, _depth: int = 0, conj: bool = True) -> list[Actor]:
+        """The actors a noun phrase headed by `tok` refers to (coordination expanded)."""
+        if _depth > 4 or tok.i in self._visiting:
+            return []
+        self._visiting.add(tok.i)
+        try:
+            return self._actors(tok, _depth, conj)
+        finally:
+            self._visiting.discard(tok.i)
+
+    def _actors(self, tok: Token, _depth: int, conj: bool) -> list[Actor]:
+        found: list[Actor] = []
+        m = self._mention_map.get(tok.i)
+        lower = tok.lower_
+        lex = self.lex
+        if m is not None:
+            found += m.actors
+            # a composite mention ("Laotian officials") may head modifiers outside it ("Vietnamese and ...")
+            for c in tok.children if m.kind != "person" else ():
+                if (c.i < m.start or c.i >= m.end) and c.dep_ in ("amod", "compound", "poss", "nmod"):
+                    found += self.actors(c, _depth + 1)
+        elif (pair := self._pair_ref(tok)) is not None:
+            found += pair
+        elif lower in lex.words["reciprocals"] or (lower == "each" and tok.nbor(1).lower_ == "other"):
+            pass
+        elif tok.pos_ == "PRON" or lower in lex.words["person_pronouns"] | lex.words["thing_pronouns"]:
+            found += self._pronoun(tok)
+        elif tok.pos_ in _NOUN or tok.pos_ == "ADJ" or tok.pos_ == "NUM":
+            found += self._inner(tok, _depth)
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    found += self.actors(c, _depth + 1)
+                elif c.dep_ == "appos":
+                    found += self.actors(c, _depth + 1)
+        return list(dict.fromkeys(found))
+
+    def _inner(self, tok: Token, depth: int) -> list[Actor]:
+        lex = self.lex
+        found: list[Actor] = []
+        det = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")}
+        lemma = tok.lemma_.lower()
+        if lemma in lex.words["organisation_references"] and det & {"the", "this", "that"} and self.dis.last_igo:
+            return [self.dis.last_igo]
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod", "appos"):
+                if c.dep_ == "amod" and c.lower_.endswith("-based"):
+                    continue
+                found += self.actors(c, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found += self.actors(g, depth + 1)
+        if found:
+            return found
+        # "this regime", "the opposition": the last actor named with that word
+        if lemma in self.group_words or lemma in self.dis.by_word:
+            if lemma in self.dis.by_word and (det & {"this", "that", "the", "these", "those"} or lemma == "opposition"
+                                              or tok.dep_ == "compound"):
+                return [self.dis.by_word[lemma]]
+        if tok.dep_ == "compound" and lemma in self.dis.by_word:
+            return [self.dis.by_word[lemma]]
+        for c in tok.children:     # "opposition leaders"
+            if c.dep_ == "compound" and c.lemma_.lower() in self.dis.by_word:
+                return [self.dis.by_word[c.lemma_.lower()]]
+        # "the two leaders", "both nations", "the leaders": the last pair
+        if (lemma in lex.words["group_role_nouns"] or lemma in ("country", "nation", "government", "side"))\
+                and tok.tag_ in ("NNS", "NNPS") and ({"the", "both", "two", "their"} & det or tok.dep_ == "nsubj"):
+            if self.dis.pair:
+                return list(self.dis.pair)
+        return []
+
+    def _pair_ref(self, tok: Token):
+        text = tok.doc[tok.i:tok.i + 4].text.lower()
+        for ref in self.lex.phrases["pair_references"]:
+            if text.startswith(ref) and self.dis.pair:
+                return list(self.dis.pair)
+        return None
+
+    def _pronoun(self, tok: Token) -> list[Actor]:
+        lex = self.lex
+        lower = tok.lower_
+        if lower in lex.words["first_person_pronouns"]:
+            sp = getattr(self, "speaker", None)
+            if sp is not None:
+                return [sp]
+            return []
+        if lower in lex.words["person_pronouns"]:
+            # "his country" / "his government": the speaker's state
+            if lower in ("his", "her") and tok.head.lemma_.lower() in ("country", "government", "administration"):
+                p = getattr(self, "speaker", None) or self.dis.last_person
+                if p is not None and p.kind != "person":
+                    return [p]
+                st = self.reg.get(p.code) if p is not None and p.code else None
+                return [st] if st is not None else []
+            for i in range(tok.i - 1, tok.sent.start - 1, -1):
+                m = self._mention_map.get(i)
+                if m is not None and len(m.actors) == 1 and m.actors[0].kind == "person" and m.actors[0].code:
+                    return [m.actors[0]]
+            return [self.dis.last_person] if self.dis.last_person is not None else []
+        if lower in lex.words["thing_pronouns"]:
+            # the subject of the governing verb ("Ankara renewed its promises"), else the nearest
+            # preceding organisation or state in the sentence, else the last one in the article
+            verb = _clause_verb(tok)
+            if verb is not None and tok.dep_ == "poss":
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+                        subj = [a for a in self.actors(c, 1) if a.kind != "person"]
+                        if subj:
+                            return subj[:1]
+            for i in range(tok.i - 1, tok.sent.start - 1, -1):
+                m = self._mention_map.get(i)
+                if m is not None and len(m.actors) == 1 and m.actors[0].kind not in ("person", "world"):
+                    return [m.actors[0]]
+            return [self.dis.last_thing] if self.dis.last_thing is not None else []
+        if lower in lex.words["plural_pronouns"]:
+            # the nearest plural noun phrase before it in the sentence that names actors
+            for i in range(tok.i - 1, tok.sent.start - 1, -1):
+                t = tok.doc[i]
+                if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound", "poss"):
+                    return self.actors(t, 1)   # the antecedent, even if it names no actor
+            verb = _clause_verb(tok)
+            if verb is not None and tok.dep_ == "poss":
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        subj = self.actors(c, 1)
+                        if len({a.code for a in subj}) >= 2:
+                            return subj
+            return list(self.dis.pair)
+        return []
+
+    # == cues ===============================================================================
+    def _matches(self, tok: Token):
+        lex = self.lex
+        keys = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
+        best: list[tuple[str, str, tuple, list[Token]]] = []
+        for key in keys:
+            for etype, kind, extra in lex.cues.get(key, ()):
+                if kind == "verb" and tok.pos_ not in _VERB + _ADJ_CUE:
+                    continue
+                if kind == "noun" and tok.pos_ not in _NOUN:
+                    continue
+                got = self._extra(tok, extra, kind)
+                if got is None:
+                    continue
+                best.append((etype, kind, extra, got))
+        if not best:
+            return []
+        top = max(len(b[2]) for b in best)
+        return [b for b in best if len(b[2]) == top]
+
+    def _extra(self, tok: Token, extra: tuple[str, ...], kind: str):
+        if not extra:
+            return []
+        found: list[Token] = []
+        if kind == "noun":
+            if "of" in extra:
+                i = extra.index("of")
+                need_mod, need_obj = extra[:i], extra[i + 1:]
+                objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+                if not any(o.lemma_.lower() in need_obj or o.lower_ in need_obj for o in objs):
+                    return None
+                extra = need_mod
+            mods = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+            if tok.i > 0:
+                mods.add(tok.doc[tok.i - 1].lower_)
+            return found if all(w in mods for w in extra) else None
+        near = list(tok.children) + [g for c in tok.children for g in c.children]
+        for w in extra:
+            if w == "not":
+                if not any(c.dep_ == "neg" for c in tok.children):
+                    return None
+                continue
+            hit = next((t for t in near if t.lemma_.lower() == w or t.lower_ == w), None)
+            if hit is None:
+                return None
+            found.append(hit)
+        return found
+
+    def _cue(self, tok: Token) -> list[Reading]:
+        out: list[Reading] = []
+        for etype, kind, extra, extra_toks in self._matches(tok):
+            if etype == "MEDIATED":   # see mediated()
+                continue
+            if not self._constraints_ok(tok, etype, extra):
+                continue
+            if kind == "verb":
+                out += self._verb_event(tok, etype, extra_toks, "not" in extra)
+            else:
+                out += self._noun_event(tok, etype)
+        return out
+
+    def _constraints_ok(self, tok: Token, etype: str, extra: tuple) -> bool:
+        spec = self.lex.constraints.get(tok.lemma_.lower())
+        if not spec or extra:
+            return True
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ in ("amod", "acl", "relcl") and tok.head.pos_ in _NOUN:
+            objs.append(tok.head)
+        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        if spec["not_objects"] & lemmas:
+            return False
+        if spec["requires_objects"] and not (spec["requires_objects"] & lemmas):
+            return False
+        if spec["requires_object"] and not objs:
+            return False
+        return True
+
+    # == verbs ===============================================================================
+    def _subjects(self, verb: Token, depth: int = 0) -> list[Actor]:
+        if depth > 4:
+            return []
+        out: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                    out += self.actors(verb.head)
+                else:
+                    out += self.actors(c)
+            elif c.dep_ == "agent":
+                out += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            elif c.dep_ == "nsubjpass" and depth > 0:   # "X is expected / set to meet Y"
+                out += self.actors(c)
+        if not out and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            if verb.dep_ == "relcl":
+                out += self.actors(verb.head)
+            elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head.pos_ in _VERB:
+                out += self._subjects(verb.head, depth + 1)
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                out += self._subjects(verb.head.head, depth + 1)
+            elif verb.dep_ == "advcl" and verb.head.pos_ in _NOUN:
+                pass
+        return out
+
+    def _objects(self, verb: Token, etype: str, extra_toks: list[Token]) -> list[Actor]:
+        preps = self.lex.frame(etype).verb_preps
+        out: list[Actor] = []
+        heads = [verb, *extra_toks]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative", "nsubjpass") and h.i == verb.i:
+                    out += self.actors(c)
+                elif c.dep_ == "prep" and c.lower_ in preps:
+                    out += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                elif c.dep_ == "prt" and c.lower_ in preps:
+                    out += [a for g in verb.children if g.dep_ == "dobj" for a in self.actors(g)]
+        # the small model sometimes reads "met with X to do Y" as an absolute clause
+        if not out and self.lex.schema.relation(etype).symmetric:
+            for t in verb.subtree:
+                if t.i > verb.i and t.lower_ in preps and t.head.i != verb.i and getattr(_clause_verb(t), "i", -1) in (verb.i, t.head.i):
+                    nxt = next((n for n in t.doc[t.i + 1:min(t.i + 6, t.sent.end)] if n.pos_ in _NOUN), None)
+                    if nxt is not None:
+                        out += self.actors(nxt)
+                    break
+        # "met with X in the presence of Y and Z"
+        if self.lex.schema.relation(etype).symmetric:
+            for t in verb.subtree:
+                if t.lemma_.lower() in self.lex.words["participant_adders"] and getattr(_clause_verb(t), "i", -1) == verb.i:
+                    out += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        return out
+
+    def _verb_event(self, verb: Token, etype: str, extra_toks: list[Token], negated_cue: bool) -> list[Reading]:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        subj = self._subjects(verb)
+        obj = self._objects(verb, etype, extra_toks)
+        if passive:
+            agent = [a for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                     for a in self.actors(g)]
+            subj = agent
+        rel = self.lex.schema.relation(etype)
+        if rel.symmetric and not subj and not obj:
+            return []
+        mod = self._modality(verb, etype)
+        if mod is None:
+            return []
+        etype2, negated, mode = mod
+        if negated_cue:
+            negated = not negated
+        if rel.symmetric or self.lex.schema.relation(etype2).symmetric:
+            parts = subj + obj
+            if len(parts) < 2 and etype2 in ("MET", "PLANS_TO_MEET", "AGREED"):
+                # "the talks were held" / "meetings will follow": the last meeting's parties
+                parts = parts or []
+            rd = self._symmetric(etype2, parts, verb, negated, mode, f"verb:{verb.lemma_.lower()}")
+            out = [rd] if rd else []
+            if rd and verb.lemma_.lower() in self.lex.words["hosting_verbs"] and len(subj) == 1:
+                guests = [a for a in obj if a.code and a.code != subj[0].code]
+                if len({a.code for a in guests}) >= 2:
+                    for g in guests:
+                        out.append(Reading("MEDIATED", subj[0], g, trigger=verb, rule="host-of-two",
+                                           confidence=0.6, negated=negated))
+            return out
+        return self._directed(etype2, subj, obj, verb, negated, mode, f"verb:{verb.lemma_.lower()}", 0.85)
+
+    # == nouns ================================================================================
+    def _noun_event(self, noun: Token, etype: str) -> list[Reading]:
+        frame = self.lex.frame(etype)
+        rel = self.lex.schema.relation(etype)
+        own: list[Actor] = []
+        others: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and not c.lower_.endswith("-based"):
+                own += self.actors(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            elif c.dep_ == "prep" and c.lower_ in frame.noun_preps:
+                others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        governor = _governing_verb(noun)
+        light = governor is not None and governor.lemma_.lower() in self.lex.words["light_verbs"]
+        if not own and light:
+            own = self._subjects(governor)
+            if governor.lemma_.lower() in ("receive", "accept") and rel.symmetric is False:
+                own, others = others, own
+        if light and governor is not None:
+            for c in governor.children:
+                if c.dep_ == "prep" and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
+                    others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        anchor = governor if governor is not None else noun
+        mod = self._modality(anchor, etype, noun=noun)
+        if mod is None:
+            return []
+        etype2, negated, mode = mod
+        rule = f"noun:{noun.lemma_.lower()}"
+        if rel.symmetric or self.lex.schema.relation(etype2).symmetric:
+            parts = own + others
+            if len({a.code for a in parts if a.code}) < 2 and etype2 in ("MET", "PLANS_TO_MEET"):
+                # "other meetings will follow", "the talks had been held": the last meeting's parties
+                asserted = (governor is not None and noun.dep_ in ("nsubj", "nsubjpass")
+                            and governor.lemma_.lower() in self.lex.words["event_predicates"])
+                fact = self.dis.last_fact("MET") or self.dis.last_fact("PLANS_TO_MEET")
+                if (asserted or etype2 == "PLANS_TO_MEET") and fact is not None and not own:
+                    parts = list(fact.actors)
+                    rule += "+anaphora"
+            if not parts:
+                self._orphans.append((etype2, noun, negated, mode, rule))
+            rd = self._symmetric(etype2, parts, noun, negated, mode, rule)
+            return [rd] if rd else []
+        return self._directed(etype2, own, others, noun, negated, mode, rule, 0.75)
+
+    # == assembling ==============================================================================
+    def _symmetric(self, etype, parts, trig, negated, mode, rule) -> Reading | None:
+        parts = [a for a in dict.fromkeys(parts) if a is not None]
+        if len({a.code for a in parts if a.code}) < 2:
+            self._note_unresolved(parts)
+            return None
+        placed = tuple(a for a in parts if a.code)
+        self._note_unresolved(parts)
+        conf = 0.8 if "anaphora" not in rule else 0.6
+        return Reading(etype, participants=placed, trigger=trig, negated=negated, mode=mode, rule=rule,
+                       confidence=conf, place=self._place_of(trig))
+
+    def _directed(self, etype, sources, targets, trig, negated, mode, rule, conf) -> list[Reading]:
+        out = []
+        sources = list(dict.fromkeys(sources))
+        targets = list(dict.fromkeys(targets))
+        self._note_unresolved(sources + targets)
+        if not targets and sources and len({a.code for a in sources if a.code}) >= 2 \
+                and (etype.lower() in self.lex.words["mutual_without_target"] or self._reciprocal(trig)):
+            for s in sources:
+                for t in sources:
+                    if s.code and t.code and s.code != t.code:
+                        out.append(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode,
+                                           rule=rule + "+mutual", confidence=conf * 0.8))
+            return out
+        for s in sources:
+            for t in targets:
+                if s.code and t.code and s.code != t.code:
+                    out.append(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode, rule=rule,
+                                       confidence=conf))
+        return out
+
+    def _reciprocal(self, trig: Token) -> bool:
+        text = trig.doc[trig.i:min(trig.i + 5, trig.sent.end)].text.lower()
+        return any(r in text for r in self.lex.words["reciprocals"])
+
+    def _note_unresolved(self, actors) -> None:
+        for a in actors:
+            if a is not None and not a.code:
+                self.unplaced[a.id] = a
+
+    def _place_of(self, trig: Token) -> str | None:
+        anchors = [trig] + ([trig.head] if trig.pos_ in _NOUN and trig.head.pos_ in _VERB else [])
+        for a in anchors:
+            for c in a.children:
+                if c.dep_ == "prep" and c.lower_ in self.lex.words["place_preps"]:
+                    for g in c.children:
+                        if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or self._mention_map.get(g.i)):
+                            m = self._mention_map.get(g.i)
+                            if m is not None and m.actors[0].kind not in ("state",):
+                                continue
+                            return g.doc[m.start:m.end].text if m is not None else g.text
+        return None
+
+    # == modality ==============================================================================
+    def _modality(self, anchor: Token, etype: str, noun: Token | None = None):
+        """(type, negated, mode) for an event anchored at `anchor`, or None if not asserted."""
+        w = self.lex.words
+        negated = False
+        future = False          # will / shall: not yet happened
+        planned = False         # agree to / plan to / set to: a meeting is planned
+        committed = False       # ready to / offered to support or send aid: a promise
+        irrealis = False
+        toks = [anchor] + ([noun] if noun is not None else [])
+        for t in toks:
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                    negated = True
+                if c.dep_ in ("aux", "auxpass"):
+                    if c.lower_ in w["future_auxiliaries"] or c.lemma_.lower() in w["future_auxiliaries"]:
+                        future = True
+                    elif c.lower_ in w["modal_auxiliaries"]:
+                        irrealis = True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    irrealis = True
+                if c.dep_ in ("amod", "advmod") and noun is not None and t.i == noun.i and c.lower_ in w["future_governors"]:
+                    future = True
+        # governors up the tree, up to the statement verb
+        cur = anchor
+        steps = 0
+        while cur.dep_ != "ROOT" and steps < 6:
+            steps += 1
+            head = cur.head
+            lem = head.lemma_.lower()
+            if cur.dep_ == "ccomp" and lem in w["speech_verbs"]:
+                break
+            if cur.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) \
+                    and etype not in ("PROMISED", "THREATENED"):
+                irrealis = True   # "an initiative to normalize relations": a purpose, not a fact
+                break
+            if cur.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+                break
+            if cur.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "dobj", "conj") or head.pos_ == "ADP":
+                if lem in w["negating_governors"]:
+                    negated = True
+                elif lem in w["commitment_governors"] and etype.lower() in w["commitment_types"]:
+                    committed = True
+                elif lem in w["future_governors"] and lem not in ("other", "further", "next"):
+                    planned = True
+                elif lem in w["irrealis_governors"]:
+                    if lem in ("call", "urge", "ask", "press", "demand", "appeal") and etype == "CALLED_ON":
+                        pass
+                    irrealis = True
+                for c in head.children:
+                    if c.dep_ == "aux" and c.lower_ in w["modal_auxiliaries"] and cur.dep_ == "xcomp":
+                        irrealis = True
+                    if c.dep_ == "neg" and lem in w["negating_governors"] | {"agree"}:
+                        negated = not negated if lem in w["negating_governors"] else negated
+            if cur.dep_ in ("advcl",) and cur.tag_ == "VBG":
+                pass
+            cur = head
+        if etype == "MET":
+            if future or planned:
+                return ("PLANS_TO_MEET", negated, "planned")
+            if irrealis:
+                return None
+            return ("MET", negated, None)
+        if etype in ("PLANS_TO_MEET", "PROMISED", "THREATENED"):
+            if irrealis and not (future or planned):
+                return None
+            return (etype, negated, None)
+        if etype.lower() in w["commitment_types"] and (committed or (future and not irrealis)):
+            return ("PROMISED", negated, "commitment")
+        if irrealis or future:
+            return None
+        return (etype, negated, None)
+
+    # == constructions without a cue verb ===========================================================
+    def _special(self, tok: Token) -> list[Reading]:
+        w = self.lex.words
+        lemma = tok.lemma_.lower()
+        out: list[Reading] = []
+        speaker = getattr(self, "speaker", None)
+        # "S: X is a strong ally of Y" → S supports X
+        if lemma in w["predicative_praise"] and tok.dep_ in ("attr", "appos") and tok.pos_ in _NOUN:
+            subj = [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)] \
+                if tok.dep_ == "attr" else self.actors(tok.head, conj=False)
+            if subj:
+                if speaker is not None and speaker not in subj:
+                    out += self._directed("SUPPORTED", [speaker], subj, tok, False, None, "praise-attribute", 0.6)
+                else:
+                    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                    out += self._directed("SUPPORTED", subj, of, tok, False, None, "praise-attribute", 0.6)
+        # "S: ... Assad, the brutal dictator" → S criticised Assad
+        if lemma in w["pejoratives"] and tok.dep_ in ("appos", "attr") and speaker is not None:
+            target = self.actors(tok.head, conj=False) if tok.dep_ == "appos" else \
+                [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
+            out += self._directed("CRITICIZED", [speaker], target, tok, False, None, "pejorative-epithet", 0.6)
+        # "S: ... X continues to commit atrocities" → S accused X
+        if lemma in w["alleged_verbs"] and tok.pos_ in _VERB:
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(o.lemma_.lower() in w["alleged_nouns"] for o in objs):
+                source = speaker or self._statement_source(tok)
+                subj = self._subjects(tok)
+                if source is not None:
+                    out += self._directed("ACCUSED", [source], subj, tok, False, None, "alleged-act", 0.6)
+        return out
+
+    def _statement_source(self, tok: Token) -> Actor | None:
+        root = tok.sent.root
+        if root.lemma_.lower() in self.lex.cues or root.lemma_.lower() in self.lex.words["speech_verbs"]:
+            types = {e for e, _k, _x in self.lex.cues.get(root.lemma_.lower(), ())}
+            if types & set(self.lex.words["statement_types"]) or root.lemma_.lower() in self.lex.words["speech_verbs"]:
+                subj = self._subjects(root)
+                if len(subj) == 1:
+                    return subj[0]
+        return None
+
+    # == mediation ===================================================================================
+    def mediated(self, sent: Span, readings: list[Reading]) -> list[Reading]:
+        """MEDIATED events: a mediator cue with its source, targets from the talks it governs."""
+        out: list[Reading] = []
+        sym = [r for r in readings if r.participants and r.type in ("MET", "NORMALIZED", "AGREED", "PLANS_TO_MEET")]
+        for tok in sent:
+            matches = [m for m in self._matches(tok) if m[0] == "MEDIATED"]
+            if not matches and not (tok.lower_ in ("led", "brokered", "mediated", "sponsored", "backed")
+                                    and tok.i > 0 and tok.doc[tok.i - 1].text == "-"):
+                continue
+            src: list[Actor] = []
+            if matches and matches[0][1] == "verb":
+                src = self._subjects(tok)
+                if any(c.dep_ == "auxpass" for c in tok.children):
+                    src = [a for c in tok.children if c.dep_ == "agent" for g in c.children
+                           if g.dep_ == "pobj" for a in self.actors(g)]
+            elif matches:
+                for c in tok.children:
+                    if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                        src += self.actors(c)
+                    elif c.dep_ == "prep" and c.lower_ == "of":
+                        src += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            else:   # "AU-led talks"
+                if tok.i >= 2:
+                    src = self.actors(tok.doc[tok.i - 2], conj=False)
+            if len(src) != 1 or not src[0].code:
+                continue
+            mediator = src[0]
+            parties: list[Actor] = []
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+            for o in objs:
+                parties += [a for a in self.actors(o) if a.code != mediator.code]
+            if len({a.code for a in parties}) < 2:
+                near = sorted(sym, key=lambda r: abs(r.trigger.i - tok.i)) if sym else []
+                if near:
+                    parties = [a for a in near[0].participants if a.code != mediator.code]
+                else:
+                    fact = self.dis.last_fact("AGREED", "NORMALIZED", "MET", "PLANS_TO_MEET")
+                    if fact is not None:
+                        parties = [a for a in fact.actors if a.code != mediator.code]
+            codes = {a.code for a in parties if a.code}
+            if len(codes) < 2:
+                continue
+            for p in dict.fromkeys(parties):
+                out.append(Reading("MEDIATED", mediator, p, trigger=tok, rule=f"mediator:{tok.lemma_.lower()}",
+                                   confidence=0.65))
+            # a mediator of talks takes part in them
+            out.append(Reading("MET", participants=tuple(dict.fromkeys([mediator, *parties])), trigger=tok,
+                               rule=f"mediator-takes-part:{tok.lemma_.lower()}", confidence=0.55))
+        return out
+
+    # == discourse update =============================================================================
+    def _update(self, sent: Span, readings: list[Reading]) -> None:
+        dis = self.dis
+        for i in sorted({m.start for m in self._mention_map.values()}):
+            m = self._mention_map[i]
+            if len(m.actors) == 1 and m.actors[0].code:
+                head = sent.doc[m.end - 1].lemma_.lower()
+                dis.note_actor(m.actors[0], head if head in self.group_words else None)
+        # subjects of speech verbs and persons in subject position are "he"/"she"
+        if self.speaker is not None and self.speaker.kind == "person":
+            dis.last_person = self.speaker
+            dis.last_speaker = self.speaker
+        for rd in readings:
+            if rd.participants and rd.type != "MET" or len(rd.codes()) == 2:
+                dis.note_pair(rd.participants)
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "dobj", "pobj") and any(c.dep_ == "conj" for c in tok.children):
+                group = self.actors(tok)
+                if len({a.code for a in group if a.code}) == 2:
+                    dis.note_pair(group)
+            if tok.dep_ == "nsubj":
+                subj = self.actors(tok)
+                if len(subj) == 1 and subj[0].kind == "person" and subj[0].code:
+                    dis.last_person = subj[0]
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in _VERB and cur.i != tok.i:
+            return cur
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in _VERB else None
+        cur = cur.head
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a cue noun is the object of ("held talks", "emerged from their meeting")."""
+    h = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd") and h.pos_ in _VERB:
+        return h
+    if noun.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in _VERB:
+        return h.head
+    if noun.dep_ == "conj":
+        return _governing_verb(h)
+    if noun.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in _NOUN and h.head.dep_ in ("dobj", "pobj"):
+        return _governing_verb(h.head)
+    return None

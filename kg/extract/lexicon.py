@@ -1,0 +1,136 @@
+"""The extractor's knowledge as data: cue words (``schema.yaml``) and ``data/lexicon.yaml``.
+
+>>> lex = load_lexicon()
+>>> ("MET", "verb", ()) in lex.cues["meet"]
+True
+>>> lex.frame("CALLED_ON").verb_preps[:2]
+('on', 'upon')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.schema import Schema, load_schema
+
+__all__ = ["Lexicon", "Frame", "load_lexicon", "inflections"]
+
+DATA = Path(__file__).with_name("data") / "lexicon.yaml"
+_IRREGULAR = {
+    "meet": ["met"], "hold": ["held"], "bring": ["brought"], "strike": ["struck", "stricken"],
+    "send": ["sent"], "take": ["took", "taken"], "give": ["gave", "given"], "seek": ["sought"],
+    "sit": ["sat"], "speak": ["spoke", "spoken"], "shoot": ["shot"], "lead": ["led"], "make": ["made"],
+    "stand": ["stood"], "say": ["said"], "tell": ["told"], "fight": ["fought"], "begin": ["began", "begun"],
+    "forbid": ["forbade", "forbidden"], "withdraw": ["withdrew", "withdrawn"], "undertake": ["undertook"],
+    "shake": ["shook", "shaken"], "sign": [], "ring": ["rang"], "see": ["saw", "seen"], "come": ["came"],
+    "keep": ["kept"], "deal": ["dealt"], "win": ["won"], "pay": ["paid"], "lay": ["laid"],
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Likely surface forms of an English verb or noun lemma (for the pre-filter; over-generates)."""
+    w = lemma.lower()
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers"}
+    if w.endswith("e"):
+        out |= {w[:-1] + "ing", w[:-1] + "ion", w[:-1] + "ions"}
+    if w.endswith("y"):
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    out |= set(_IRREGULAR.get(w, []))
+    if w.endswith("ize"):
+        out |= inflections(w[:-3] + "ise")
+    return out
+
+
+@dataclass(frozen=True)
+class Frame:
+    verb_preps: tuple[str, ...]
+    noun_preps: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """Cues by head word, argument frames and the word lists of ``data/lexicon.yaml``.
+
+    ``cues[head]`` lists ``(type, "verb"|"noun", extra_words)``: a multi-word cue
+    ("hold talks", "call on") matches a head whose dependents include the extra words.
+    """
+
+    schema: Schema
+    cues: dict[str, list[tuple[str, str, tuple[str, ...]]]]
+    frames: dict[str, Frame]
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[str, ...]]
+    constraints: dict[str, dict]
+    surface: frozenset[str] = field(default=frozenset())
+    cue_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def frame(self, etype: str) -> Frame:
+        return self.frames.get(etype, Frame((), ()))
+
+    def has(self, listname: str, word: str) -> bool:
+        return word in self.words.get(listname, ())
+
+
+def _as_list(v) -> list[str]:
+    return [str(x).strip().lower() for x in (v or [])]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(schema_path: str | None = None) -> Lexicon:
+    """Compile the schema cues and ``data/lexicon.yaml`` (strings only: ``on``/``no`` stay words)."""
+    schema = load_schema(schema_path)
+    raw = yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    cues: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    phrase_list: list[tuple[str, tuple[str, ...]]] = []
+    surface: set[str] = set()
+    for name, rel in schema.relations.items():
+        if rel.static:
+            continue
+        for kind, items in (("verb", rel.cues.verbs), ("noun", rel.cues.nouns), ("phrase", rel.cues.phrases)):
+            for cue in items:
+                words = [w for w in cue.split() if w not in ("a", "an", "the")]
+                if not words:
+                    continue
+                if kind == "phrase":
+                    phrase_list.append((name, tuple(words)))
+                    surface |= {w for w in words if w != "*"}
+                    continue
+                if kind == "noun" and "of" in words[1:]:
+                    i = words.index("of")
+                    head, extra = words[i - 1], tuple(words[:i - 1]) + ("of",) + tuple(words[i + 1:])
+                elif kind == "noun":
+                    head, extra = words[-1], tuple(words[:-1])
+                elif words[0] == "not" and len(words) > 1:   # "not abandon": the negated verb
+                    head, extra = words[1], ("not",) + tuple(words[2:])
+                else:
+                    head, extra = words[0], tuple(words[1:])
+                entry = (name, kind, extra)
+                cues.setdefault(head, [])
+                if entry not in cues[head]:
+                    cues[head].append(entry)
+                surface |= inflections(head)
+    frames = {k: Frame(tuple(_as_list(v.get("verb_preps"))), tuple(_as_list(v.get("noun_preps"))))
+              for k, v in raw.get("frames", {}).items()}
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[str, ...]] = {}
+    for key, value in raw.items():
+        if isinstance(value, list):
+            items = _as_list(value)
+            words[key] = frozenset(items)
+            phrases[key] = tuple(sorted(items, key=len, reverse=True))
+    for key, value in (raw.get("alleged_acts") or {}).items():
+        words[f"alleged_{key}"] = frozenset(_as_list(value))
+    constraints = {}
+    for word, spec in (raw.get("cue_constraints") or {}).items():
+        constraints[word] = {
+            "not_objects": frozenset(_as_list(spec.get("not_objects"))),
+            "requires_objects": frozenset(_as_list(spec.get("requires_objects"))),
+            "requires_object": str(spec.get("requires_object", "false")).lower() == "true",
+        }
+    return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list))

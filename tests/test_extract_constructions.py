@@ -1,0 +1,197 @@
+"""The extractor on constructions, one sentence (or two) each, written for these tests.
+
+The pipeline is loaded once per module (it takes a second); every assertion is about a
+real outcome through the real model: types, codes, dates, negation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.registry import ActorRegistry
+from loaders.articles import parse_text_article
+
+PUB = "2024-03-06"   # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract import Extractor
+
+    return Extractor(ActorRegistry.builtin())
+
+
+@pytest.fixture(scope="module")
+def run(extractor):
+    counter = iter(range(10_000))
+
+    def _run(text: str, date: str | None = PUB, language: str | None = None):
+        meta = f"date: {date}\n" if date else ""
+        meta += f"language: {language}\n" if language else ""
+        doc = parse_text_article(f"---\ntitle: t\n{meta}---\n{text}\n", f"test-{next(counter)}.md")
+        result = extractor.extract(doc)
+        return result, result.rows(doc.ref)
+
+    return _run
+
+
+def tuples(rows):
+    out = set()
+    for r in rows:
+        if r["participants"]:
+            out.add((r["type"], tuple(sorted({p["code"] for p in r["participants"]})), r["negated"]))
+        else:
+            out.add((r["type"], (r["source"]["code"], r["target"]["code"]), r["negated"]))
+    return out
+
+
+def find(rows, etype):
+    return [r for r in rows if r["type"] == etype]
+
+
+def test_coordination_is_one_meeting(run):
+    _, rows = run("The foreign ministers of Brazil, Argentina and Chile met in Santiago on Monday.")
+    met = find(rows, "MET")
+    assert len(met) == 1
+    assert sorted(p["code"] for p in met[0]["participants"]) == ["ARG", "BRA", "CHL"]
+    assert met[0]["date"] == "2024-03-04"
+
+
+def test_in_the_presence_of_adds_participants(run):
+    _, rows = run("Kenya's president met with Somalia's president in Nairobi on Tuesday in the presence of "
+                  "the Ethiopian prime minister.")
+    assert ("MET", ("ETH", "KEN", "SOM"), False) in tuples(rows)
+
+
+def test_hosting_two_parties_is_a_meeting_and_mediation(run):
+    _, rows = run("Egypt hosted delegations from Sudan and South Sudan in Cairo on Tuesday.")
+    t = tuples(rows)
+    assert ("MET", ("EGY", "SDN", "SSD"), False) in t
+    assert ("MEDIATED", ("EGY", "SDN"), False) in t and ("MEDIATED", ("EGY", "SSD"), False) in t
+
+
+def test_visit_noun_with_possessor_and_destination(run):
+    _, rows = run("Japan's prime minister paid a visit to Vietnam yesterday.")
+    met = find(rows, "MET")
+    assert [sorted(p["code"] for p in met[0]["participants"])] == [["JPN", "VNM"]]
+    assert met[0]["date"] == "2024-03-05"
+
+
+def test_reported_praise_has_the_speaker_as_source(run):
+    _, rows = run("Norwegian foreign ministry spokesman Lars Berggren said that Ukraine is a close ally of Europe.")
+    assert ("SUPPORTED", ("NOR", "UKR"), False) in tuples(rows)
+
+
+def test_held_responsible_is_an_accusation(run):
+    _, rows = run("The Lebanese government held Israel fully responsible for the strike on the port.")
+    assert ("ACCUSED", ("LBN", "ISR"), False) in tuples(rows)
+
+
+def test_under_auspices_is_mediation(run):
+    _, rows = run("Hamas and Israel reached a truce under Qatari auspices on Tuesday.")
+    t = tuples(rows)
+    assert ("AGREED", ("HAMAS", "ISR"), False) in t
+    assert ("MEDIATED", ("QAT", "HAMAS"), False) in t and ("MEDIATED", ("QAT", "ISR"), False) in t
+
+
+def test_other_meetings_will_follow_is_a_plan(run):
+    _, rows = run("Peru and Ecuador held talks in Lima on Monday. A spokesman said that further meetings will follow.")
+    t = tuples(rows)
+    assert ("MET", ("ECU", "PER"), False) in t
+    assert ("PLANS_TO_MEET", ("ECU", "PER"), False) in t
+
+
+def test_refused_to_meet_is_negated(run):
+    _, rows = run("Poland refused to meet with Belarus on Tuesday.")
+    assert ("MET", ("BLR", "POL"), True) in tuples(rows)
+
+
+def test_did_not_support_is_negated(run):
+    _, rows = run("Hungary did not support Ukraine at the summit on Tuesday.")
+    assert ("SUPPORTED", ("HUN", "UKR"), True) in tuples(rows)
+
+
+def test_future_meeting_is_a_plan_not_a_meeting(run):
+    _, rows = run("Germany will meet with France next week.")
+    types = {r["type"] for r in rows}
+    assert "PLANS_TO_MEET" in types and "MET" not in types
+
+
+def test_modal_statement_is_not_an_event(run):
+    _, rows = run("India could criticize Pakistan over the border dispute.")
+    assert rows == []
+
+
+def test_called_on_content_is_not_asserted(run):
+    _, rows = run("Australia called on Japan to refrain from restoring ties with Iran.")
+    t = tuples(rows)
+    assert ("CALLED_ON", ("AUS", "JPN"), False) in t
+    assert not [r for r in rows if r["type"] == "NORMALIZED"]
+
+
+def test_this_regime_refers_back(run):
+    _, rows = run("Canada criticized the Iranian regime on Monday. Ottawa also accused this regime of arming militias.")
+    assert ("ACCUSED", ("CAN", "IRN"), False) in tuples(rows)
+
+
+def test_his_country_is_the_speakers_state(run):
+    _, rows = run("Mexican Foreign Minister Ana Ruiz said on Tuesday that her country supports Cuba.")
+    assert ("SUPPORTED", ("MEX", "CUB"), False) in tuples(rows)
+
+
+def test_the_two_sides_are_the_last_pair(run):
+    _, rows = run("Vietnamese and Laotian officials met in Hanoi on Monday. The two sides signed a trade agreement.")
+    assert ("AGREED", ("LAO", "VNM"), False) in tuples(rows)
+
+
+def test_role_phrase_places_a_person_and_is_learned(run, extractor):
+    result, rows = run("State Department spokesman Tom Harlow criticized Venezuela on Tuesday.")
+    assert ("CRITICIZED", ("USA", "VEN"), False) in tuples(rows)
+    person = next(a for a in result.actors if a.name == "Tom Harlow")
+    assert (person.code, person.kind, person.parent) == ("USA", "person", "USA.state-department")
+    assert "spokesman" in person.role
+    # a later article names him alone
+    _, rows = run("Harlow condemned Cuba on Monday.")
+    assert ("CRITICIZED", ("USA", "CUB"), False) in tuples(rows)
+
+
+def test_appositive_role_after_the_title(run):
+    result, rows = run("The head of the Syrian National Coalition, Karim Haddad, met Turkish officials on Monday.")
+    assert ("MET", ("SYR-OPP", "TUR"), False) in tuples(rows)
+    assert next(a for a in result.actors if a.name == "Karim Haddad").code == "SYR-OPP"
+
+
+def test_unqualified_title_inherits_the_speakers_country(run):
+    _, rows = run("Turkish presidential spokesman Omer Demir said that Foreign Minister Selim Aydin "
+                  "met with Iraqi officials on Monday.")
+    assert ("MET", ("IRQ", "TUR"), False) in tuples(rows)
+
+
+def test_unplaced_person_is_kept_without_code_and_not_in_events(run):
+    result, rows = run("Minister Pavel Kron criticized Serbia on Monday.")
+    assert rows == []
+    assert any(a.name == "Pavel Kron" and a.code is None for a in result.actors)
+
+
+def test_provenance_and_confidence(run):
+    text = "Spain and Morocco signed an agreement on Monday."
+    result, rows = run(text)
+    row = find(rows, "AGREED")[0]
+    start, end = row["span"]
+    assert 0 <= row["confidence"] <= 1 and row["rule"]
+    assert row["sentence"] == text and (end - start) == len(text)
+    ev = result.events[0]
+    assert ev.provenance[0].article is not None and ev.provenance[0].rule == row["rule"]
+
+
+def test_non_english_is_skipped_with_a_warning(run):
+    result, rows = run("Le ministre des affaires étrangères a rencontré son homologue allemand à Paris lundi "
+                       "pour discuter de la situation en Ukraine et des sanctions contre la Russie.")
+    assert rows == [] and any("not English" in w for w in result.warnings)
+
+
+def test_no_publication_date_keeps_dates_null(run):
+    result, rows = run("Chile and Peru held talks on Tuesday.", date=None)
+    assert find(rows, "MET") and all(r["date"] is None for r in rows)
+    assert find(rows, "MET")[0]["date_text"] == "on Tuesday"
+    assert any("no publication date" in w for w in result.warnings)

@@ -1,0 +1,88 @@
+"""kg sync into and out of a real Neo4j, including a server killed in the middle of a sync."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.errors import StoreError
+from kg.store.neo4j import Neo4jStore
+from kg.store.sqlite import SqliteStore
+from kg.sync import sync
+from kg.synthetic_corpus import populate
+
+pytestmark = pytest.mark.neo4j
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def content(store):
+    return (store.actors(), list(store.articles()), list(store.events()),
+            [e.provenance for e in store.events()], {**store.stats(), "store": None})
+
+
+def test_sync_both_ways(neo4j_store, tmp_path, run):
+    src = SqliteStore(tmp_path / "src.db")
+    populate(src, 1500, seed=5, batch=500)
+    report = sync(src, neo4j_store, batch=400)
+    assert content(neo4j_store) == content(src)
+    assert sync(src, neo4j_store, batch=400).added.to_dict() == {"actors": 0, "articles": 0, "events": 0,
+                                                                  "sources": 0}
+    assert report.events == src.stats()["events"]
+    back = SqliteStore(tmp_path / "back.db")
+    sync(neo4j_store, back, batch=700)
+    assert content(back) == content(src)
+    r = run("sync", "--from", neo4j_store._url, "--to", str(tmp_path / "cli.db"))
+    assert r.exit_code == 0, r.output
+    assert content(SqliteStore(tmp_path / "cli.db")) == content(src)
+
+
+def _server(state: Path, *args: str, password: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEO4J_STATE_DIR": str(state), "NEO4J_PASSWORD": password}
+    return subprocess.run([str(ROOT / "scripts/neo4j-server"), *args], env=env, capture_output=True, text=True,
+                          timeout=180)
+
+
+@pytest.mark.slow
+def test_server_killed_mid_sync_then_rerun_gives_exact_content(neo4j_env, tmp_path, monkeypatch):
+    """A throwaway server (its own state dir) is SIGKILLed after two batches; a rerun completes the copy."""
+    password = "kill-test-" + os.urandom(6).hex()
+    state, data = tmp_path / "state", tmp_path / "data"
+    started = _server(state, "start", "--dir", str(data), password=password)
+    assert started.returncode == 0, started.stderr
+    uri = started.stdout.strip()
+    port = uri.rsplit(":", 1)[1]
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    monkeypatch.setenv("NEO4J_USER", "neo4j")
+    try:
+        src = SqliteStore(tmp_path / "src.db")
+        populate(src, 3000, seed=9, batch=1000)
+        dst = Neo4jStore(uri)
+        batches = []
+
+        def kill_after_two(kind, n):
+            batches.append(kind)
+            if batches.count("events") == 2:
+                os.kill(int((state / "pid").read_text()), signal.SIGKILL)
+
+        with pytest.raises(StoreError, match="cannot reach Neo4j|Neo4j error"):
+            sync(src, dst, batch=300, progress=kill_after_two)
+        dst.close()
+        for _ in range(50):           # let the kernel reap the JVM before restarting on the same port
+            if _server(state, "status", password=password).returncode:
+                break
+            time.sleep(0.1)
+        restarted = _server(state, "start", "--dir", str(data), "--port", port, password=password)
+        assert restarted.returncode == 0, restarted.stderr
+        dst = Neo4jStore(uri)
+        partial = dst.stats()["events"]
+        assert 0 < partial < src.stats()["events"]
+        sync(src, dst, batch=300)
+        assert content(dst) == content(src)
+        dst.close()
+    finally:
+        _server(state, "stop", password=password)
