@@ -44,6 +44,7 @@ from typing import Any, Callable, Iterator
 
 import networkx as nx
 
+from .atomic import atomic_path, atomic_write_text
 from .errors import KgError
 
 __all__ = ["FORMATS", "export", "export_graph", "import_graph", "write_graphml", "read_graphml", "write_gexf",
@@ -136,7 +137,8 @@ def _restore(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     """GraphML with typed attributes (string, boolean, double, int); edge ids are unique."""
     path = Path(path)
-    nx.write_graphml(_flat_graph(G, unique_keys=True), path, encoding="utf-8", named_key_ids=True)
+    with atomic_path(path) as tmp:
+        nx.write_graphml(_flat_graph(G, unique_keys=True), tmp, encoding="utf-8", named_key_ids=True)
     return path
 
 
@@ -161,7 +163,8 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     for _u, _v, d in H.edges(data=True):
         if d.get("date"):
             d["start"] = d["end"] = d["date"]
-    nx.write_gexf(H, path, encoding="utf-8")
+    with atomic_path(path) as tmp:
+        nx.write_gexf(H, tmp, encoding="utf-8")
     return path
 
 
@@ -190,7 +193,7 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     H.add_edges_from((u, v, k, {FILE_NAMES.get(a, a): x for a, x in d.items()})
                      for u, v, k, d in G.edges(keys=True, data=True))
     data = nx.node_link_data(H, edges="edges")
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
     return path
 
 
@@ -225,14 +228,14 @@ def write_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     node_cols = list(NODE_FIELDS) + list(NODE_OPTIONAL)
     node_cols += sorted({k for _n, d in G.nodes(data=True) for k in d} - set(node_cols))
-    with open(folder / "nodes.csv", "w", newline="", encoding="utf-8") as f:
+    with atomic_path(folder / "nodes.csv") as tmp, open(tmp, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", *node_cols])
         for n, d in G.nodes(data=True):
             w.writerow([n, *(_cell(d.get(c)) for c in node_cols)])
     edge_cols = list(EDGE_FIELDS)
     edge_cols += sorted({k for *_x, d in G.edges(keys=True, data=True) for k in d} - set(edge_cols))
-    with open(folder / "edges.csv", "w", newline="", encoding="utf-8") as f:
+    with atomic_path(folder / "edges.csv") as tmp, open(tmp, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["source", "target", "key", *(FILE_NAMES.get(c, c) for c in edge_cols)])
         for u, v, k, d in G.edges(keys=True, data=True):
@@ -350,7 +353,7 @@ def generate_cypher(G: nx.MultiDiGraph, *, label: str = "Actor", batch: int = 50
 def write_cypher(G: nx.MultiDiGraph, path: str | os.PathLike, *, label: str = "Actor") -> Path:
     """Write :func:`generate_cypher` of `G` to `path`."""
     path = Path(path)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as f:
         for line in generate_cypher(G, label=label):
             f.write(line + "\n")
     return path

@@ -45,6 +45,7 @@ from typing import Any, Sequence
 
 import networkx as nx
 
+from .atomic import atomic_write_text
 from .errors import KgError
 from .graph import rollup
 from .schema import Schema, load_schema
@@ -439,10 +440,7 @@ def write_html(G: nx.MultiDiGraph | None, path: str | os.PathLike, **kw: Any) ->
     """Write :func:`generate_html` of `G` to `path` (UTF-8) and return the path."""
     path = Path(path)
     html = generate_html(G, **kw)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
-    return path
+    return atomic_write_text(path, html)
 
 
 def _describe(actor, depth, types, since, until, level, min_events, collapse) -> str:
