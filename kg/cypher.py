@@ -55,7 +55,7 @@ from .store.base import EventFilter, Store
 __all__ = ["QUERY_DIR", "NamedQuery", "Param", "load_queries", "get_query", "run_named", "run_cypher",
            "bind_literals", "query_graph", "PROCEDURES", "backend_of"]
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parent / "queries"   # kg/queries -> ../queries
 _TYPES = ("str", "date", "int", "float", "bool")
 _PARAM_LINE = re.compile(r"^(\w+)\s*\(\s*(\w+)\s*(?:,\s*(required|default\s+(.+?)))?\s*\)\s*(?:[—-]+\s*(.*))?$")
 _BACKEND_LINE = re.compile(r"^//\s*---\s*backend:\s*(neo4j|embedded)\s*$")

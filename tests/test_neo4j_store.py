@@ -13,7 +13,7 @@ from kg.model import Actor, Article, Event, Provenance
 from kg.store.base import EventFilter
 from kg.store.neo4j import Neo4jStore, rel_type
 from kg.store.sqlite import SqliteStore
-from kg.synthetic_corpus import corpus
+from kg.synthetic import corpus
 
 pytestmark = pytest.mark.neo4j
 SEEDS = "seeds/statements.yaml"

@@ -1,7 +1,7 @@
 """Every named query answers the same on the embedded store and on Neo4j, from the same data.
 
 The data: the seed statements plus a generated corpus of more than 5,000 events
-(kg.synthetic_corpus), written to both stores. One test per query (parametrized
+(kg.synthetic), written to both stores. One test per query (parametrized
 over a few parameter sets), rows compared order-normalised.
 """
 
@@ -15,7 +15,7 @@ from conftest_neo4j import neo4j_lock, wipe
 from kg.cypher import load_queries, run_named
 from kg.ingest import ingest
 from kg.store.sqlite import SqliteStore
-from kg.synthetic_corpus import corpus
+from kg.synthetic import corpus
 
 pytestmark = pytest.mark.neo4j
 NASTY = ['"}) DETACH DELETE n //', "O'Brien \\ \"quoted\"", "Çavuşoğlu 🙂", "$actor"]

@@ -6,7 +6,7 @@ import networkx as nx
 
 from kg.store.sqlite import SqliteStore
 from kg.sync import sync
-from kg.synthetic_corpus import populate
+from kg.synthetic import populate
 
 
 def content(store):

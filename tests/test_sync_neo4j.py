@@ -14,7 +14,7 @@ from kg.errors import StoreError
 from kg.store.neo4j import Neo4jStore
 from kg.store.sqlite import SqliteStore
 from kg.sync import sync
-from kg.synthetic_corpus import populate
+from kg.synthetic import populate
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def test_server_killed_mid_sync_then_rerun_gives_exact_content(neo4j_env, tmp_pa
     try:
         src = SqliteStore(tmp_path / "src.db")
         populate(src, 3000, seed=9, batch=1000)
-        dst = Neo4jStore(uri)
+        dst = Neo4jStore(uri, retry_seconds=1)
         batches = []
 
         def kill_after_two(kind, n):
@@ -69,15 +69,19 @@ def test_server_killed_mid_sync_then_rerun_gives_exact_content(neo4j_env, tmp_pa
             if batches.count("events") == 2:
                 os.kill(int((state / "pid").read_text()), signal.SIGKILL)
 
+        t = time.monotonic()
         with pytest.raises(StoreError, match="cannot reach Neo4j|Neo4j error"):
             sync(src, dst, batch=300, progress=kill_after_two)
+        print(f"failure noticed after {time.monotonic() - t:.1f}s")
         dst.close()
         for _ in range(50):           # let the kernel reap the JVM before restarting on the same port
             if _server(state, "status", password=password).returncode:
                 break
             time.sleep(0.1)
+        t = time.monotonic()
         restarted = _server(state, "start", "--dir", str(data), "--port", port, password=password)
         assert restarted.returncode == 0, restarted.stderr
+        print(f"restart took {time.monotonic() - t:.1f}s")
         dst = Neo4jStore(uri)
         partial = dst.stats()["events"]
         assert 0 < partial < src.stats()["events"]

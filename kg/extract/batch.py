@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -69,6 +70,16 @@ def _run(extractor, item) -> ArticleResult:
     return ArticleResult(item.ref, result.rows(item.ref), list(item.warnings) + list(result.warnings))
 
 
+class _Done:
+    """A result already known, queued in order with the workers' results."""
+
+    def __init__(self, value: ArticleResult):
+        self.value = value
+
+    def result(self) -> ArticleResult:
+        return self.value
+
+
 def _work(item) -> ArticleResult:
     return _run(_WORKER, item)
 
@@ -101,12 +112,18 @@ def extract_paths(paths: Iterable[str | os.PathLike], *, jobs: int = 1, actors: 
         for item in docs:
             yield _run(ex, item)
         return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(actors, prefilter)) as pool:
+    # spawn, not fork: forking after spaCy has loaded can deadlock in its thread pools; and an
+    # executor, not a Pool: a worker that dies raises BrokenProcessPool instead of hanging forever.
+    with ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker,
+                             initargs=(actors, prefilter)) as pool:
         pending: deque = deque()
         for item in docs:
-            pending.append(pool.apply_async(_work, (item,)))
+            if isinstance(item, LoaderError):   # answered here: exceptions with extra fields do not pickle
+                pending.append(_Done(_run(None, item)))
+            else:
+                pending.append(pool.submit(_work, item))
             while len(pending) >= 4 * jobs:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
+

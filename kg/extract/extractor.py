@@ -385,7 +385,7 @@ def _dominates(anchor, clause, cues) -> bool:
             return False
         if cur.dep_ == "parataxis":
             return False
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+        if cur.dep_ == "advcl":   # "..., commenting on the recent rapprochement": another time
             return False
         cur = cur.head
         if cur.i == anchor.i:

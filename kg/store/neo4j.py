@@ -112,9 +112,11 @@ class Neo4jStore:
 
     Credentials come from ``NEO4J_USER`` (default ``neo4j``) and
     ``NEO4J_PASSWORD``; they are never logged, echoed or put in error messages.
+    Transient failures (a lost connection, a deadlock) are retried by the driver
+    for up to `retry_seconds` before a write raises :class:`StoreError`.
     """
 
-    def __init__(self, url: str, *, database: str | None = None):
+    def __init__(self, url: str, *, database: str | None = None, retry_seconds: float = 30.0):
         from neo4j import GraphDatabase
 
         self._url = url
@@ -127,7 +129,8 @@ class Neo4jStore:
         self._user = user
         self._db = database or os.environ.get("NEO4J_DATABASE") or None
         try:
-            self._driver = GraphDatabase.driver(url, auth=(user, self._secret), notifications_min_severity="OFF")
+            self._driver = GraphDatabase.driver(url, auth=(user, self._secret), notifications_min_severity="OFF",
+                                                max_transaction_retry_time=retry_seconds)
         except Exception as e:  # bad URL etc.
             raise StoreError(f"{self.url}: cannot open Neo4j store ({self._scrub(e)})") from None
         self._schema = load_schema()

@@ -9,7 +9,7 @@ import click
 from kg.errors import KgError
 from kg.output import render
 
-from .batch import extract_paths
+from .extract.batch import extract_paths
 
 __all__ = ["extract_cmd"]
 
