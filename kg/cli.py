@@ -205,6 +205,8 @@ def actors(ctx: Context, search: str | None, unresolved: bool, fmt: str, as_json
       kg actors --unresolved --json
     """
     rows = lookups.find_actors(ctx.store, search, unresolved=unresolved)
+    if not rows and fmt == "table" and not as_json:
+        click.echo("No unresolved actors." if unresolved else "No actors match.", err=True)
     emit(rows, fmt, columns=None if fmt != "table" else ["id", "name", "kind", "code", "role"], as_json=as_json)
 
 @cli.command()
