@@ -195,3 +195,117 @@ def test_no_publication_date_keeps_dates_null(run):
     assert find(rows, "MET") and all(r["date"] is None for r in rows)
     assert find(rows, "MET")[0]["date_text"] == "on Tuesday"
     assert any("no publication date" in w for w in result.warnings)
+
+
+# -- generalisation: constructions of unseen wire news ---------------------------------------------
+def test_surname_first_counterpart_is_learned_for_a_later_bare_name(run):
+    _, rows = run("Japan's foreign minister held talks in Tokyo on Monday with her South Korean counterpart "
+                  "Cho Tae-yul. Cho urged Pyongyang to return to negotiations.")
+    assert ("CALLED_ON", ("KOR", "PRK"), False) in tuples(rows)
+
+
+def test_title_after_possessive_country_places_a_king(run):
+    _, rows = run("Jordan's King Abdullah met the Egyptian president in Cairo on Sunday. "
+                  "Abdullah called on Israel to halt the offensive.")
+    assert ("CALLED_ON", ("JOR", "ISR"), False) in tuples(rows)
+
+
+def test_role_phrase_in_a_sentence_without_event_is_learned(run):
+    _, rows = run("Germany's Chancellor Friedrich Merz travelled to Warsaw on Tuesday. Merz praised Poland.")
+    assert ("SUPPORTED", ("DEU", "POL"), False) in tuples(rows)
+
+
+def test_praise_for_a_reason_does_not_target_the_reason(run):
+    _, rows = run("Peru praised Chile for its support of Bolivia.")
+    praised = [r for r in rows if r["rule"] == "verb:praise"]
+    assert [r["target"]["code"] for r in praised] == ["CHL"]
+
+
+def test_welcoming_talks_supports_their_parties(run):
+    _, rows = run("Brazil and Argentina held talks in Brasilia on Monday. Uruguay welcomed the talks.")
+    t = tuples(rows)
+    assert ("SUPPORTED", ("URY", "BRA"), False) in t and ("SUPPORTED", ("URY", "ARG"), False) in t
+
+
+def test_support_for_ties_between_two_parties(run):
+    _, rows = run("Somalia strongly supports closer ties between Kenya and Ethiopia.")
+    t = tuples(rows)
+    assert ("SUPPORTED", ("SOM", "KEN"), False) in t and ("SUPPORTED", ("SOM", "ETH"), False) in t
+
+
+def test_rejecting_a_ruling_opposes_its_author(run):
+    _, rows = run("Guyana rejected a ruling by the International Court of Justice on Monday.")
+    assert ("OPPOSED", ("GUY", "ICJ"), False) in tuples(rows)
+
+
+def test_condemning_the_strikes_criticises_who_struck(run):
+    _, rows = run("Azerbaijan carried out strikes on Armenian positions on Monday. France condemned the strikes.")
+    assert ("CRITICIZED", ("FRA", "AZE"), False) in tuples(rows)
+
+
+def test_coordinated_mediators_in_the_perfect_progressive(run):
+    _, rows = run("Qatar and Egypt have been mediating between Israel and Hamas for months.")
+    t = tuples(rows)
+    for m in ("QAT", "EGY"):
+        for p in ("ISR", "HAMAS"):
+            assert ("MEDIATED", (m, p), False) in t
+    assert not find(rows, "MET")     # no one meeting
+
+
+def test_bare_army_is_the_focus_country(run):
+    _, rows = run("Sudan's army chief visited Cairo on Monday. Fighting continued in Darfur and Khartoum, and aid "
+                  "agencies warned of famine in Sudan. The army accused the United Arab Emirates of arming rebels.")
+    assert ("ACCUSED", ("SDN", "ARE"), False) in tuples(rows)
+
+
+def test_bare_government_is_not_guessed_between_two_states(run):
+    _, rows = run("Peru and Chile held talks on Monday. The government criticised Bolivia.")
+    assert not find(rows, "CRITICIZED")
+
+
+def test_future_aid_to_a_territory_is_a_promise_to_its_state_dated_by_the_statement(run):
+    _, rows = run("The EU will send aid to Gaza, the bloc said on Tuesday.")
+    rd = [r for r in find(rows, "PROMISED") if r["target"]["code"] == "PSE"]
+    assert rd and rd[0]["source"]["code"] == "EU" and rd[0]["date"] == "2024-03-05"
+
+
+def test_arrival_for_a_state_visit_is_a_meeting_with_the_host(run):
+    _, rows = run("Brazil's foreign minister flew to Caracas on Sunday on a two-day visit.")
+    met = find(rows, "MET")
+    assert met and sorted(p["code"] for p in met[0]["participants"]) == ["BRA", "VEN"]
+    assert met[0]["date"] == "2024-03-03"
+
+
+def test_talks_as_an_adjunct_make_the_subject_a_participant(run):
+    _, rows = run("Kenya's president returned home after talks in Addis Ababa with the Ethiopian prime minister "
+                  "on Monday.")
+    met = find(rows, "MET")
+    assert met and sorted(p["code"] for p in met[0]["participants"]) == ["ETH", "KEN"]
+    assert met[0]["date"] == "2024-03-04"
+
+
+def test_warning_against_is_not_negated_after_a_rejection(run):
+    _, rows = run("China rejected the accusations and warned the EU against imposing tariffs on its cars.")
+    assert ("THREATENED", ("CHN", "EU"), False) in tuples(rows)
+
+
+def test_statement_does_not_inherit_the_day_of_another_act(run):
+    _, rows = run("Jordan's King Abdullah met the Egyptian president in Cairo on Sunday. "
+                  "Abdullah called on Israel to halt the offensive.")
+    called = find(rows, "CALLED_ON")
+    assert called and called[0]["date"] is None
+
+
+def test_demand_that_targets_the_subject_of_the_demanded_act(run):
+    _, rows = run("Morocco demanded that Algeria reopen the border.")
+    assert ("CALLED_ON", ("MAR", "DZA"), False) in tuples(rows)
+
+
+def test_threat_targets_the_object_of_the_threatened_act(run):
+    _, rows = run("Ghana threatened to cut off electricity supplies to Togo over unpaid bills.")
+    assert ("THREATENED", ("GHA", "TGO"), False) in tuples(rows)
+
+
+def test_passive_criticism_has_the_agent_as_source(run):
+    _, rows = run("Kenya was criticised by Uganda on Monday.")
+    assert ("CRITICIZED", ("UGA", "KEN"), False) in tuples(rows)

@@ -19,6 +19,8 @@ class Fact:
     type: str
     actors: tuple[Actor, ...]
     date: object = None
+    n: int = 0                        # the sentence it was read in
+    source: Actor | None = None       # the agent of a directed act ("the strikes" -> who struck)
 
 
 @dataclass
@@ -30,6 +32,41 @@ class Discourse:
     pair: tuple[Actor, ...] = ()              # "the two sides"
     by_word: dict[str, Actor] = field(default_factory=dict)   # "regime" -> SYR, "opposition" -> SYR-OPP
     facts: list[Fact] = field(default_factory=list)
+    names: dict[str, Actor | None] = field(default_factory=dict)   # "cho" -> Cho Tae-yul (None: ambiguous)
+    states: dict[str, int] = field(default_factory=dict)           # mentions per state code (focus country)
+    last_state: Actor | None = None
+    _state_actors: dict[str, Actor] = field(default_factory=dict)
+
+    def note_person(self, actor: Actor, parts) -> None:
+        """Remember a placed person under each part of the name, for a later bare "Cho" or "Tamim"."""
+        for part in parts:
+            key = part.lower()
+            if key not in self.names:
+                self.names[key] = actor
+            elif self.names[key] is not None and self.names[key].id != actor.id:
+                self.names[key] = None      # two people share it: never guess
+
+    def person_named(self, text: str) -> Actor | None:
+        """The one placed person of this article whose name is or contains `text` (one word)."""
+        return self.names.get(text.strip().lower())
+
+    def focus_state(self) -> Actor | None:
+        """The state this article is about: mentioned at least twice and clearly more than any other."""
+        if not self.states:
+            return None
+        ranked = sorted(self.states.items(), key=lambda kv: -kv[1])
+        top = ranked[0][1]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if top < 2 or (second and top < max(second + 2, 1.5 * second)):
+            return None     # no clear focus: never guess between two states
+        code = ranked[0][0]
+        return self._state_actors.get(code)
+
+    def note_state(self, state: Actor) -> None:
+        """Count a mention of `state` or of one of its officials or bodies."""
+        self.states[state.code] = self.states.get(state.code, 0) + 1
+        self._state_actors[state.code] = state
+        self.last_state = state
 
     def note_actor(self, actor: Actor, head_word: str | None = None) -> None:
         if actor.kind == "person":
@@ -51,6 +88,15 @@ class Discourse:
 
     def last_fact(self, *types: str) -> Fact | None:
         for f in reversed(self.facts):
-            if f.type in types:
+            if f.type in types and f.source is None:
+                return f
+        return None
+
+    def recent_act(self, types, n: int, window: int) -> Fact | None:
+        """The last act of one of `types` read at most `window` sentences before sentence `n`."""
+        for f in reversed(self.facts):
+            if n - f.n > window:
+                return None
+            if f.type in types and f.n < n:
                 return f
         return None

@@ -97,6 +97,8 @@ class SentenceReader:
                 if not name.text.strip() or name.text.lower() in self.title_words:
                     continue
                 known = self.reg.resolve(name.text)
+                if known is None and ent.label_ != "PERSON":
+                    known = self._local_person(name)
                 if ent.label_ != "PERSON":
                     if known is not None:
                         put(Mention(ent.start, ent.end, (known,), "person" if known.kind == "person" else "name"))
@@ -123,6 +125,18 @@ class SentenceReader:
                 put(Mention(name.start, name.end, (actor,), "person" if actor.kind == "person" else "name"))
         return out
 
+    def _local_person(self, name: Span) -> Actor | None:
+        """A one-word name ("Cho", "Tamim") of a person placed earlier in this article."""
+        words = [t for t in name if t.lower_ not in self.title_words]
+        if len(words) != 1 or not words[0].is_title:
+            return None
+        return self.dis.person_named(words[0].text)
+
+    def _name_parts(self, actor: Actor) -> list[str]:
+        particles = self.lex.words["name_particles"]
+        return [w for w in actor.name.replace("-", " ").split()
+                if len(w) >= 3 and w[0].isupper() and w.lower() not in particles and w.lower() not in self.title_words]
+
     def _actor_at(self, i: int):
         m = self._mention_map.get(i)
         if m is None or len(m.actors) != 1:
@@ -140,6 +154,9 @@ class SentenceReader:
             return actor
         if known is not None:
             return known
+        local = self._local_person(name)
+        if local is not None:
+            return local
         role = placement.role if placement is not None else None
         actor = person_actor(name.text, None, role, None)
         self.unplaced[actor.id] = actor
@@ -149,6 +166,14 @@ class SentenceReader:
         return actor
 
     # == the sentence ===================================================================
+    def place_people(self, sent: Span) -> list[Reading]:
+        """Only learn the people a sentence without events places ("Germany's Chancellor Friedrich Merz")."""
+        self._pending_titles = []
+        for m in {id(m): m for m in self._mentions(sent).values()}.values():
+            if m.kind == "person" and len(m.actors) == 1 and m.actors[0].code:
+                self.dis.note_person(m.actors[0], self._name_parts(m.actors[0]))
+        return []
+
     def read(self, sent: Span) -> list[Reading]:
         self._pending_titles = []
         self._orphans = []
@@ -270,6 +295,13 @@ class SentenceReader:
                 return [self.dis.by_word[lemma]]
         if tok.dep_ == "compound" and lemma in self.dis.by_word:
             return [self.dis.by_word[lemma]]
+        # a bare "the army" / "the government" in an article about one country: that country
+        if lemma in lex.words["bare_state_bodies"] and det == {"the"} and tok.tag_ in ("NN", "NNS") \
+                and not any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in tok.children):
+            focus = self.dis.focus_state()
+            if focus is not None:
+                body = self.reg.resolve(tok.lower_, context=focus.code)
+                return [body if body is not None and body.code == focus.code else focus]
         for c in tok.children:     # "opposition leaders"
             if c.dep_ == "compound" and c.lemma_.lower() in self.dis.by_word:
                 return [self.dis.by_word[c.lemma_.lower()]]
@@ -399,6 +431,10 @@ class SentenceReader:
                 out += self._verb_event(tok, etype, extra_toks, "not" in extra)
             else:
                 out += self._noun_event(tok, etype)
+        # "Chile welcomed the talks / the agreement between X and Y": support of the act's parties
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.words["act_welcoming_verbs"] \
+                and not any(r.type == "SUPPORTED" for r in out):
+            out += self._verb_event(tok, "SUPPORTED", [], False, acts_only=True)
         return out
 
     def _constraints_ok(self, tok: Token, etype: str, extra: tuple) -> bool:
@@ -434,6 +470,12 @@ class SentenceReader:
             elif c.dep_ == "nsubjpass" and depth > 0:   # "X is expected / set to meet Y"
                 out += self.actors(c)
         if not out and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # the small model hangs the subject of "have been mediating" on the auxiliary
+            for aux in verb.children:
+                if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+                    out += [a for c in aux.children if c.dep_ == "nsubj" for a in self.actors(c)]
+            if out:
+                return out
             if verb.dep_ == "relcl":
                 out += self.actors(verb.head)
             elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head.pos_ in _VERB:
@@ -444,15 +486,44 @@ class SentenceReader:
                 pass
         return out
 
-    def _objects(self, verb: Token, etype: str, extra_toks: list[Token]) -> list[Actor]:
+    def _act_targets(self, noun: Token, etype: str) -> list[Actor]:
+        """The target inside an object that names an act: "a ruling by the ICJ", "support to Lebanon",
+        "ties between X and Y"; for a definite act noun with none inside ("the strikes"), the agent or
+        parties of the same kind of act reported a few sentences before."""
+        preps = self.lex.object_preps.get(etype)
+        if preps is None or noun.pos_ not in _NOUN or self._mention_map.get(noun.i) is not None:
+            return []
+        found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        if found:
+            return found
+        det = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
+        if not det & {"the", "these", "those", "this", "that", "such"} or any(
+                c.dep_ in ("poss", "compound", "amod") and self.actors(c) for c in noun.children):
+            return []
+        types = {e for e, kind, _ in self.lex.cues.get(noun.lemma_.lower(), ()) if kind == "noun"} - {"MEDIATED"}
+        if not types:
+            return []
+        window = int(next(iter(self.lex.words["act_anaphora_window"]), "3"))
+        fact = self.dis.recent_act(types, getattr(self, "sent_no", 0), window)
+        if fact is None:
+            return []
+        return [fact.source] if fact.source is not None else list(fact.actors)
+
+    def _objects(self, verb: Token, etype: str, extra_toks: list[Token], acts_only: bool = False) -> list[Actor]:
+        if acts_only:
+            return [a for c in verb.children if c.dep_ == "dobj" for a in self._act_targets(c, etype)]
         preps = self.lex.frame(etype).verb_preps
         out: list[Actor] = []
         heads = [verb, *extra_toks]
+        # "praised Poland for its support of Ukraine": with an actor object, "for" gives the reason
+        direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass") and self.actors(c)]
+        reason = self.lex.words["reason_preps"] if direct else frozenset()
         for h in heads:
             for c in h.children:
                 if c.dep_ in ("dobj", "dative", "nsubjpass") and h.i == verb.i:
                     out += self.actors(c)
-                elif c.dep_ == "prep" and c.lower_ in preps:
+                elif c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in reason:
                     out += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
                 elif c.dep_ == "prt" and c.lower_ in preps:
                     out += [a for g in verb.children if g.dep_ == "dobj" for a in self.actors(g)]
@@ -464,6 +535,23 @@ class SentenceReader:
                     if nxt is not None:
                         out += self.actors(nxt)
                     break
+        if not out and not self.lex.schema.relation(etype).symmetric:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    out += self._act_targets(c, etype)
+        w = self.lex.words
+        if not out and etype.lower() in w["clausal_target_types"]:
+            for c in verb.children:
+                # "demanded that Washington cancel the sale": the subject of the demanded act
+                if c.dep_ == "ccomp" and etype == "CALLED_ON":
+                    out += [a for g in c.children if g.dep_ in ("nsubj",) for a in self.actors(g)]
+                # "threatened to cut off electricity to X", "offered to hand over the suspects to X"
+                elif c.dep_ == "xcomp" and etype != "CALLED_ON":
+                    for g in c.children:
+                        if g.dep_ in ("dobj", "dative"):
+                            out += self.actors(g)
+                        elif g.dep_ == "prep" and g.lower_ in w["clausal_target_preps"]:
+                            out += [a for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
         # "met with X in the presence of Y and Z"
         if self.lex.schema.relation(etype).symmetric:
             for t in verb.subtree:
@@ -472,10 +560,13 @@ class SentenceReader:
                             for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         return out
 
-    def _verb_event(self, verb: Token, etype: str, extra_toks: list[Token], negated_cue: bool) -> list[Reading]:
+    def _verb_event(self, verb: Token, etype: str, extra_toks: list[Token], negated_cue: bool,
+                    acts_only: bool = False) -> list[Reading]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         subj = self._subjects(verb)
-        obj = self._objects(verb, etype, extra_toks)
+        obj = self._objects(verb, etype, extra_toks, acts_only)
+        if acts_only and not obj:
+            return []
         if passive:
             agent = [a for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                      for a in self.actors(g)]
@@ -524,6 +615,20 @@ class SentenceReader:
             own = self._subjects(governor)
             if governor.lemma_.lower() in ("receive", "accept") and rel.symmetric is False:
                 own, others = others, own
+        # "returned home after talks with X", "arrived in Hanoi for a state visit": the governing
+        # verb's subject took part; a verb of arrival adds its destination
+        w = self.lex.words
+        if governor is not None and not light and rel.symmetric and noun.dep_ == "pobj" \
+                and noun.head.dep_ == "prep" and not any(c.dep_ == "neg" for c in governor.children):
+            prep = noun.head.lower_
+            motion = governor.lemma_.lower() in w["arrival_verbs"]
+            if prep in w["event_adjunct_preps"] or (motion and prep in w["arrival_purpose_preps"]):
+                if not own:
+                    own = self._subjects(governor)
+                if motion:
+                    others += [a for c in governor.children if c.dep_ == "prep" and c.lower_ in w["destination_preps"]
+                               for g in c.children if g.dep_ == "pobj" for a in self.actors(g)
+                               if a.kind == "state"]
         if light and governor is not None:
             for c in governor.children:
                 if c.dep_ == "prep" and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
@@ -642,6 +747,11 @@ class SentenceReader:
                 break
             if cur.dep_ in ("relcl", "acl", "advcl", "parataxis"):
                 break
+            if cur.dep_ == "conj" and head.pos_ in _VERB:
+                # a coordinated verb shares its first conjunct's governors, not the conjunct itself:
+                # "rejected the claims and warned X against ..." is not a negated warning
+                cur = head
+                continue
             if cur.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "dobj", "conj") or head.pos_ == "ADP":
                 if lem in w["negating_governors"]:
                     negated = True
@@ -744,29 +854,37 @@ class SentenceReader:
             else:   # "AU-led talks"
                 if tok.i >= 2:
                     src = self.actors(tok.doc[tok.i - 2], conj=False)
-            if len(src) != 1 or not src[0].code:
+            mediators = [a for a in dict.fromkeys(src) if a.code]
+            if not mediators or len(mediators) != len(src) or len(mediators) > 3:
                 continue
-            mediator = src[0]
+            mcodes = {m.code for m in mediators}
             parties: list[Actor] = []
             objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+            preps = self.lex.frame("MEDIATED").verb_preps if matches and matches[0][1] == "verb" else ()
+            objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                     for g in c.children if g.dep_ == "pobj"]
             for o in objs:
-                parties += [a for a in self.actors(o) if a.code != mediator.code]
+                parties += [a for a in self.actors(o) if a.code not in mcodes]
             if len({a.code for a in parties}) < 2:
                 near = sorted(sym, key=lambda r: abs(r.trigger.i - tok.i)) if sym else []
                 if near:
-                    parties = [a for a in near[0].participants if a.code != mediator.code]
+                    parties = [a for a in near[0].participants if a.code not in mcodes]
                 else:
                     fact = self.dis.last_fact("AGREED", "NORMALIZED", "MET", "PLANS_TO_MEET")
                     if fact is not None:
-                        parties = [a for a in fact.actors if a.code != mediator.code]
+                        parties = [a for a in fact.actors if a.code not in mcodes]
             codes = {a.code for a in parties if a.code}
             if len(codes) < 2:
                 continue
-            for p in dict.fromkeys(parties):
-                out.append(Reading("MEDIATED", mediator, p, trigger=tok, rule=f"mediator:{tok.lemma_.lower()}",
-                                   confidence=0.65))
-            # a mediator of talks takes part in them
-            out.append(Reading("MET", participants=tuple(dict.fromkeys([mediator, *parties])), trigger=tok,
+            for mediator in mediators:
+                for p in dict.fromkeys(parties):
+                    out.append(Reading("MEDIATED", mediator, p, trigger=tok,
+                                       rule=f"mediator:{tok.lemma_.lower()}", confidence=0.65))
+            # a mediator of talks takes part in them (not "have been mediating": no one meeting)
+            if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be") for c in tok.children) \
+                    and matches and matches[0][1] == "verb":
+                continue
+            out.append(Reading("MET", participants=tuple(dict.fromkeys([*mediators, *parties])), trigger=tok,
                                rule=f"mediator-takes-part:{tok.lemma_.lower()}", confidence=0.55))
         return out
 
@@ -778,6 +896,9 @@ class SentenceReader:
             if len(m.actors) == 1 and m.actors[0].code:
                 head = sent.doc[m.end - 1].lemma_.lower()
                 dis.note_actor(m.actors[0], head if head in self.group_words else None)
+                if m.actors[0].kind == "person":
+                    dis.note_person(m.actors[0], self._name_parts(m.actors[0]))
+
         # subjects of speech verbs and persons in subject position are "he"/"she"
         if self.speaker is not None and self.speaker.kind == "person":
             dis.last_person = self.speaker

@@ -130,6 +130,7 @@ class Extractor:
         w = self.lex.words
         self._filter_words = (self.lex.surface | w["predicative_praise"] | w["pejoratives"] | w["alleged_verbs"]
                               | {"led", "brokered", "mediated", "sponsored", "committed", "committing", "commits"})
+        self._head_titles = frozenset(t for t in self.lex.words["titles"] if " " not in t) - self.lex.words["role_modifiers"]
         # nouns of symmetric events can take their parties from earlier sentences ("the talks")
         self._anaphoric_cues = frozenset(
             form for head, entries in self.lex.cues.items() for etype, kind, _ in entries
@@ -152,6 +153,8 @@ class Extractor:
             return out
         pub = doc.article.date
         dis = Discourse()
+        if doc.article.title:
+            self._count_states(self.gazetteer.find(self.nlp.make_doc(doc.article.title)), dis)
         learned: dict[str, Actor] = {}
 
         def learn(actor: Actor) -> None:
@@ -166,11 +169,12 @@ class Extractor:
         found: list[tuple[Reading, dict]] = []
         unresolved_dates = 0
         sent_no = 0
-        for offset, parsed in self._parsed(text, dis):
+        for offset, parsed, only_people in self._parsed(text, dis):
             for sent in parsed.sents:
                 sent_no += 1
+                reader.sent_no = sent_no
                 try:
-                    readings = reader.read(sent)
+                    readings = reader.read(sent) if not only_people else reader.place_people(sent)
                 except Exception as e:  # a parser oddity must not lose the article
                     out.warnings.append(f"{ref}: sentence at {offset + sent.start_char} skipped ({type(e).__name__})")
                     continue
@@ -184,7 +188,9 @@ class Extractor:
                     info.update(self._date_for(rd, sent, dates, pub))
                     found.append((rd, info))
                     if rd.participants:
-                        dis.facts.append(Fact(rd.type, rd.participants, info.get("date")))
+                        dis.facts.append(Fact(rd.type, rd.participants, info.get("date"), sent_no))
+                    elif not rd.negated and rd.source is not None:
+                        dis.facts.append(Fact(rd.type, (rd.source, rd.target), info.get("date"), sent_no, rd.source))
         if pub is None and unresolved_dates:
             out.warnings.append(f"{ref}: no publication date; {unresolved_dates} relative date(s) left null")
         self._carry_dates(found)
@@ -212,9 +218,10 @@ class Extractor:
         keep: list[tuple[int, str]] = []
         for a, b in segments(text):
             chunk = text[a:b]
-            if self.prefilter and not self._worth_parsing(chunk, dis):
+            worth = self._worth_parsing(chunk, dis)
+            if not worth and self.prefilter:
                 continue
-            keep.append((a, chunk))
+            keep.append((a, chunk, worth == "people"))
             if len(keep) >= self.batch_size:
                 yield from self._pipe(keep)
                 keep = []
@@ -222,18 +229,32 @@ class Extractor:
             yield from self._pipe(keep)
 
     def _pipe(self, items):
-        docs = self.nlp.pipe((c for _, c in items), batch_size=self.batch_size)
-        for (a, _), d in zip(items, docs):
-            yield a, d
+        docs = self.nlp.pipe((c for _, c, _ in items), batch_size=self.batch_size)
+        for (a, _, people), d in zip(items, docs):
+            yield a, d, people
 
-    def _worth_parsing(self, chunk: str, dis: Discourse) -> bool:
+    def _count_states(self, hits, dis: Discourse) -> None:
+        for sp in hits:
+            actor = self.registry.get(sp.kb_id_)
+            state = self.registry.get(actor.code) if actor is not None and actor.code else None
+            if state is not None and state.kind == "state":
+                dis.note_state(state)
+
+    def _worth_parsing(self, chunk: str, dis: Discourse) -> bool | str:
+        """True to read the segment, "people" to parse it only for the people its role phrases place."""
         toks = self.nlp.make_doc(chunk)
+        hits = self.gazetteer.find(toks)
+        self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words:
+            # no event, but a role phrase placing a person the article may later name alone
+            # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
+            if hits and any(t.lower_ in self._head_titles and i + 1 < len(toks) and toks[i + 1].is_title
+                            for i, t in enumerate(toks)):
+                return "people"
             return False
         if lowers & _DISCOURSE_WORDS or lowers & self._anaphoric_cues:
             return True
-        hits = self.gazetteer.find(toks)
         if hits:
             return True
         return any(t.is_title and i > 0 for i, t in enumerate(toks))
@@ -245,6 +266,7 @@ class Extractor:
         doc = sent.doc
         clause = _clause_of(rd.trigger)
         best = None
+        best_anchor = None
         for d in dates:
             span = doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
             if span is None:
@@ -256,13 +278,16 @@ class Extractor:
                 and not any(t.dep_ in ("relcl",) for t in _path_up(span.root, rd.trigger))
             if inside or _dominates(anchor, clause, self.lex.cues):
                 best = d
+                best_anchor = clause if inside else anchor
                 if inside:
                     break
         if best is None:
             return {"date_text": None}
         day, precision = best.date, best.precision
-        future = rd.mode == "planned" or any(c.lower_ in self.lex.words["future_auxiliaries"]
-                                             for c in clause.children if c.dep_ == "aux")
+        # the tense of the verb the date belongs to: "will send aid, the bloc said on Tuesday" is last Tuesday
+        tensed = best_anchor if best_anchor is not None and best_anchor.pos_ in ("VERB", "AUX") else clause
+        future = (rd.mode == "planned" and tensed.i == clause.i) or any(
+            c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
         if best.future_sensitive and future and pub is not None and best.weekday is not None:
             day = resolve_weekday(pub, best.weekday, "future")
         if rd.type == "PLANS_TO_MEET" and day is not None and pub is not None and day > pub:
@@ -293,8 +318,8 @@ class Extractor:
                 if dated(info):
                     by_key.setdefault((rd.type, rd.codes(), rd.negated), info)
             for i, (rd, info) in enumerate(found):
-                if info.get("date"):
-                    continue
+                if info.get("date") or _other_year(info):
+                    continue    # dated, or with a date of its own in another year ("in April 2019")
                 key = (rd.type, rd.codes(), rd.negated)
                 if key in by_key:
                     take(info, by_key[key])
@@ -308,7 +333,7 @@ class Extractor:
                 mets = [(r, o) for r, o in found if r.type == "MET" and dated(o) and not r.negated]
                 if rd.type == "MET":
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if len(codes & set(r.codes())) >= 2]
-                else:
+                else:   # an outcome of the meeting, or a statement made at it
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if codes <= set(r.codes())]
                 if near:
                     take(info, min(near, key=lambda x: x[0])[1])
@@ -318,7 +343,9 @@ class Extractor:
                         if info["n"] - pinfo["n"] > 6:
                             break
                         pcodes = {a.code for a in (prev.participants or (prev.source,))}
-                        if dated(pinfo) and rd.source.code in pcodes:
+                        # only a statement of the same source (the same briefing): another act
+                        # of the source is another event with its own day
+                        if dated(pinfo) and prev.type.lower() in statements and rd.source.code in pcodes:
                             take(info, pinfo)
                             break
 
@@ -334,6 +361,15 @@ class Extractor:
         if rd.participants:
             return Event(rd.type, participants=tuple(a.id for a in rd.participants), **common)
         return Event(rd.type, source=rd.source.id, target=rd.target.id, **common)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _other_year(info: dict) -> bool:
+    """True if the event has a date expression of its own with a year but no day ("in April 2019")."""
+    text = info.get("date_text") or ""
+    return not info.get("carried") and bool(_YEAR.search(text)) and not info.get("date")
 
 
 def _clause_of(tok):

@@ -69,6 +69,7 @@ class Lexicon:
     constraints: dict[str, dict]
     surface: frozenset[str] = field(default=frozenset())
     cue_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    object_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def frame(self, etype: str) -> Frame:
         return self.frames.get(etype, Frame((), ()))
@@ -133,4 +134,6 @@ def load_lexicon(schema_path: str | None = None) -> Lexicon:
             "requires_objects": frozenset(_as_list(spec.get("requires_objects"))),
             "requires_object": str(spec.get("requires_object", "false")).lower() == "true",
         }
-    return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list))
+    object_preps = {k: tuple(_as_list(v)) for k, v in (raw.get("object_content") or {}).items()}
+    return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list),
+                   object_preps)
