@@ -20,6 +20,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -99,8 +100,9 @@ class Provenance:
     sentence: str | None = None
     span: tuple[int, int] | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """A hash of all fields: the same report of the same event is stored once."""
         raw = json.dumps([self.rule, self.article, self.source, self.sentence, self.span])
         return hashlib.sha1(raw.encode()).hexdigest()[:16]
 
@@ -165,14 +167,20 @@ class Event:
             return list(combinations(self.participants, 2))
         return [(self.source, self.target)]  # type: ignore[list-item]
 
-    def merged(self, other: "Event") -> "Event":
-        """This event with `other`'s provenance added (same id), keeping the higher confidence."""
+    def merged(self, *others: "Event") -> "Event":
+        """This event with the provenance of `others` (same id) added once each, keeping the
+        highest confidence and the first known place, date text and mode."""
         seen = {p.key for p in self.provenance}
-        extra = tuple(p for p in other.provenance if p.key not in seen)
-        return replace(self, provenance=self.provenance + extra,
-                       confidence=max(self.confidence, other.confidence),
-                       place=self.place or other.place, date_text=self.date_text or other.date_text,
-                       mode=self.mode or other.mode)
+        provenance = list(self.provenance)
+        for other in others:
+            for p in other.provenance:
+                if p.key not in seen:
+                    seen.add(p.key)
+                    provenance.append(p)
+        every = (self, *others)
+        first = lambda attr: next((getattr(e, attr) for e in every if getattr(e, attr)), None)  # noqa: E731
+        return replace(self, provenance=tuple(provenance), confidence=max(e.confidence for e in every),
+                       place=first("place"), date_text=first("date_text"), mode=first("mode"))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "source": self.source, "target": self.target,
