@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import expand_paths, ingest
+from kg.store import EventFilter
 from kg.store.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,3 +89,19 @@ def test_sigkill_mid_ingest_leaves_a_readable_store_with_whole_files(tmp_path):
         report = ingest(s, [corpus])         # rerun completes the job
         assert not report.errors
         assert s.stats()["sources"] == 3 * n
+
+
+def test_a_person_learned_in_one_ingest_resolves_in_the_next(tmp_path):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text("---\ndate: 2024-03-05\n---\nKenyan Foreign Minister Wekesa Mbuvi met Ugandan officials "
+                     "in Kampala on Monday.\n")
+    second.write_text("---\ndate: 2024-03-08\n---\nMbuvi criticised Tanzania on Thursday over the border "
+                      "closure.\n")
+    with SqliteStore(tmp_path / "kg.db") as s:
+        ingest(s, [first])
+        person = s.find_actors("Wekesa Mbuvi")
+        assert [(a.code, a.kind) for a in person] == [("KEN", "person")]
+    with SqliteStore(tmp_path / "kg.db") as s:   # a new process would build its registry from the store
+        ingest(s, [second])
+        (crit,) = s.events(EventFilter(types=("CRITICIZED",)))
+        assert (crit.source, crit.target, str(crit.date)) == (person[0].id, "TZA", "2024-03-07")
