@@ -309,3 +309,162 @@ def test_threat_targets_the_object_of_the_threatened_act(run):
 def test_passive_criticism_has_the_agent_as_source(run):
     _, rows = run("Kenya was criticised by Uganda on Monday.")
     assert ("CRITICIZED", ("UGA", "KEN"), False) in tuples(rows)
+
+
+# -- allegations, settings, mediation, phone calls, act anaphora, proposals, UN agencies -----------
+
+@pytest.mark.parametrize("text, alleged", [
+    ("Senegal accused Gambia of arming rebels in Mali.", "AIDED"),
+    ("Peru criticised Bolivia on Monday for sending weapons to Ecuador.", "AIDED"),
+    ("Ghana blamed Togo for the shelling of Benin.", "ATTACKED"),
+])
+def test_alleged_act_is_not_an_event(run, text, alleged):
+    _, rows = run(text)
+    types = {r["type"] for r in rows}
+    assert types & {"ACCUSED", "CRITICIZED"}
+    assert alleged not in types
+
+
+def test_reason_complement_takes_the_object_as_agent(run):
+    _, rows = run("Chile praised Peru for sending aid to Ecuador.")
+    assert ("SUPPORTED", ("CHL", "PER"), False) in tuples(rows)
+    assert not any(r["source"] and r["source"]["code"] == "CHL" for r in find(rows, "AIDED"))
+
+
+@pytest.mark.parametrize("text", [
+    "On the margins of the African Union summit, Kenya and Rwanda called on Burundi to free the prisoners.",
+    "At the ASEAN meeting in Jakarta, Vietnam and Thailand urged Cambodia to reopen the border.",
+])
+def test_setting_is_never_an_argument(run, text):
+    _, rows = run(text)
+    called = find(rows, "CALLED_ON")
+    sources = {r["source"]["code"] for r in called}
+    assert sources and sources <= {"KEN", "RWA", "VNM", "THA"}
+
+
+def test_speaking_at_a_venue_is_not_a_meeting(run):
+    _, rows = run("Speaking on the sidelines of the G20 summit, Italy and Spain urged Tunisia to act.")
+    assert not find(rows, "MET")
+
+
+def test_brokered_deal_is_mediation_not_a_meeting(run):
+    _, rows = run("Armenia and Georgia settled the dispute in 2018, in an accord brokered by Kazakhstan.")
+    assert ("MEDIATED", ("KAZ", "ARM"), False) in tuples(rows)
+    assert not any("KAZ" in {p["code"] for p in r["participants"]} for r in find(rows, "MET"))
+
+
+def test_mediated_talks_include_the_mediator(run):
+    _, rows = run("Oman mediated talks between Iran and Egypt in Muscat on Monday.")
+    met = find(rows, "MET")
+    assert met and sorted(p["code"] for p in met[0]["participants"]) == ["EGY", "IRN", "OMN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president phoned his Tanzanian counterpart on Monday.",
+    "Kenya's foreign minister telephoned Tanzania's foreign minister on Monday.",
+    "Kenya and Tanzania held a phone call on Monday.",
+    "The leaders of Kenya and Tanzania spoke by telephone on Monday.",
+])
+def test_phone_call_is_a_meeting_by_phone(run, text):
+    _, rows = run(text)
+    met = find(rows, "MET")
+    assert met and sorted(p["code"] for p in met[0]["participants"]) == ["KEN", "TZA"]
+    assert met[0]["mode"] == "phone"
+    assert met[0]["date"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("noun", ["the move", "the measures", "the decision"])
+def test_denouncing_an_act_targets_its_agent(run, noun):
+    _, rows = run(f"Canada imposed sanctions on Nicaragua on Monday. Nicaragua denounced {noun} on Tuesday.")
+    crit = find(rows, "CRITICIZED")
+    assert crit and crit[0]["source"]["code"] == "NIC" and crit[0]["target"]["code"] == "CAN"
+    assert crit[0]["date"] == "2024-03-05"
+
+
+def test_reduced_passive_on_a_summarising_noun(run):
+    _, rows = run("Denmark said it would close its border, a decision criticised by Sweden.")
+    assert ("CRITICIZED", ("SWE", "DNK"), False) in tuples(rows)
+
+
+def test_reduced_passive_on_a_named_actor(run):
+    _, rows = run("Serbia, condemned by Croatia on Monday, recalled its envoy.")
+    assert ("CRITICIZED", ("HRV", "SRB"), False) in tuples(rows)
+
+
+def test_rejected_proposal_targets_its_proposers(run):
+    _, rows = run("Kenya and Ethiopia put forward a peace plan for Somalia on Monday. "
+                  "The Somali government rejected the plan on Tuesday.")
+    opp = {(r["source"]["code"], r["target"]["code"]) for r in find(rows, "OPPOSED")}
+    assert opp == {("SOM", "KEN"), ("SOM", "ETH")}
+
+
+def test_endorsed_initiative_supports_its_proposer(run):
+    _, rows = run("Brazil unveiled an initiative on Amazon deforestation. Colombia endorsed the initiative.")
+    assert ("SUPPORTED", ("COL", "BRA"), False) in tuples(rows)
+
+
+def test_unrelated_plan_is_not_attributed(run):
+    _, rows = run("Norway rejected the plan on Tuesday.")
+    assert not find(rows, "OPPOSED")
+
+
+@pytest.mark.parametrize("name", ["The World Food Programme", "UNICEF", "The UN refugee agency", "OCHA", "UNRWA"])
+def test_un_agencies_roll_up_to_the_un(run, name):
+    _, rows = run(f"{name} urged Sudan on Monday to open the border crossings.")
+    called = find(rows, "CALLED_ON")
+    assert called and called[0]["source"]["code"] == "UN" and called[0]["target"]["code"] == "SDN"
+
+
+def test_description_of_a_named_actor_adds_no_actor(run):
+    _, rows = run("Egypt, a close U.S. partner, urged Libya to hold elections.")
+    assert {(r["source"]["code"], r["target"]["code"]) for r in find(rows, "CALLED_ON")} == {("EGY", "LBY")}
+
+
+def test_bare_call_to_a_counterpart_is_a_phone_call(run):
+    _, rows = run("The Kenyan president called his Tanzanian counterpart on Monday.")
+    met = find(rows, "MET")
+    assert met and met[0]["mode"] == "phone" and met[0]["date"] == "2024-03-04"
+    assert not find(rows, "CALLED_ON")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda called for calm on Monday.",
+    "Russia called Ukraine's claims absurd.",
+])
+def test_other_uses_of_call_are_no_meeting(run, text):
+    _, rows = run(text)
+    assert not find(rows, "MET") and not find(rows, "CALLED_ON")
+
+
+def test_date_after_call_is_not_call_on(run):
+    _, rows = run("Vietnam called Laos on Friday.")
+    assert not find(rows, "CALLED_ON")
+
+
+def test_blamed_act_in_a_noun_complement_is_not_an_event(run):
+    _, rows = run("Jordan condemned Syria for its raids on Lebanon.")
+    assert ("CRITICIZED", ("JOR", "SYR"), False) in tuples(rows)
+    assert not find(rows, "ATTACKED")
+
+
+def test_broker_is_not_a_party_to_the_deal(run):
+    _, rows = run("Turkey brokered a deal between Ukraine and Russia last week.")
+    agreed = find(rows, "AGREED")
+    assert agreed and sorted(p["code"] for p in agreed[0]["participants"]) == ["RUS", "UKR"]
+    assert ("MEDIATED", ("TUR", "UKR"), False) in tuples(rows)
+
+
+def test_rejected_proposal_of_any_object(run):
+    _, rows = run("Ghana proposed a truce in the region. Mali rejected the proposal.")
+    assert ("OPPOSED", ("MLI", "GHA"), False) in tuples(rows)
+
+
+def test_parts_of_a_place_do_not_add_the_place(run):
+    _, rows = run("The Serbian and Croatian communities of Bosnia agreed on Monday to share water.")
+    for r in find(rows, "AGREED"):
+        assert "BIH" not in {p["code"] for p in r["participants"]}
+
+
+def test_bare_talks_do_not_take_a_planned_meetings_parties(run):
+    _, rows = run("Somalia said it would meet Kenya if the border stayed open after peace talks.")
+    assert not find(rows, "MET")

@@ -32,6 +32,7 @@ class Discourse:
     pair: tuple[Actor, ...] = ()              # "the two sides"
     by_word: dict[str, Actor] = field(default_factory=dict)   # "regime" -> SYR, "opposition" -> SYR-OPP
     facts: list[Fact] = field(default_factory=list)
+    proposals: list[Fact] = field(default_factory=list)   # "X proposed a plan": a later "the plan" -> X
     names: dict[str, Actor | None] = field(default_factory=dict)   # "cho" -> Cho Tae-yul (None: ambiguous)
     states: dict[str, int] = field(default_factory=dict)           # mentions per state code (focus country)
     last_state: Actor | None = None
@@ -89,6 +90,23 @@ class Discourse:
     def last_fact(self, *types: str) -> Fact | None:
         for f in reversed(self.facts):
             if f.type in types and f.source is None:
+                return f
+        return None
+
+    def last_mediation(self) -> tuple[Actor, ...]:
+        """The mediator and parties of the last mediation read ("a deal brokered by X" between A and B)."""
+        for f in reversed(self.facts):
+            if f.type == "MEDIATED" and f.source is not None:
+                same = [g for g in self.facts if g.type == "MEDIATED" and g.n == f.n and g.source is f.source]
+                return tuple(dict.fromkeys([f.source, *(g.actors[1] for g in same)]))
+        return ()
+
+    def recent_proposal(self, n: int, window: int, same_sentence: bool = False) -> Fact | None:
+        """The proposers of the last proposal named at most `window` sentences before sentence `n`."""
+        for f in reversed(self.proposals):
+            if n - f.n > window:
+                return None
+            if f.n < n or (same_sentence and f.n == n):
                 return f
         return None
 

@@ -17,7 +17,7 @@ from kg.model import Actor
 from kg.registry import ActorRegistry
 
 from .actors import SPANS_KEY, place_person, person_actor, person_name
-from .discourse import Discourse
+from .discourse import Discourse, Fact
 from .lexicon import Lexicon
 
 __all__ = ["Reading", "SentenceReader", "Mention"]
@@ -198,14 +198,18 @@ class SentenceReader:
                 for t in sent.doc[m.start:m.end]:
                     if t.lemma_.lower() in self.group_words:
                         self.dis.by_word[t.lemma_.lower()] = m.actors[0]
+        self._note_proposals(sent)
         readings: list[Reading] = []
         for tok in sent:
             readings += self._cue(tok)
             readings += self._special(tok)
         sym = [r for r in readings if r.participants]
         for etype, noun, negated, mode, rule in self._orphans:
-            if sym and not any(r.type == etype for r in sym):
-                near = min(sym, key=lambda r: abs(r.trigger.i - noun.i))
+            # a bare "talks" takes the parties of a meeting asserted in the same sentence, never those
+            # of a planned or denied one ("said they would meet X if ... in peace talks")
+            usable = [r for r in sym if not r.negated and not (etype == "MET" and r.type == "PLANS_TO_MEET")]
+            if usable and not any(r.type == etype for r in sym):
+                near = min(usable, key=lambda r: abs(r.trigger.i - noun.i))
                 rd = self._symmetric(etype, list(near.participants), noun, negated, mode, rule + "+same-sentence")
                 if rd is not None:
                     rd.confidence = 0.55
@@ -213,6 +217,30 @@ class SentenceReader:
         readings += self.mediated(sent, readings)
         self._update(sent, readings)
         return readings
+
+    def _note_proposals(self, sent: Span) -> None:
+        """Remember who proposed a plan ("X proposed a plan", "X put forward an initiative", "X's proposal")."""
+        w = self.lex.words
+        n = getattr(self, "sent_no", 0)
+        for tok in sent:
+            if tok.pos_ not in _NOUN:
+                continue
+            if tok.lemma_.lower() not in w["proposal_nouns"] and not (
+                    tok.dep_ == "dobj" and tok.head.lemma_.lower() in w["proposal_verbs"]):
+                continue
+            if self._mention_map.get(tok.i) is not None:
+                continue
+            who = [a for c in tok.children if c.dep_ in ("poss", "amod", "compound") for a in self.actors(c)]
+            who += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                    for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            verb = tok.head
+            if not who and tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+                    and verb.lemma_.lower() in w["proposing_verbs"]:
+                who = self._subjects(verb) if tok.dep_ == "dobj" else \
+                    [a for c in verb.children if c.dep_ == "agent" for g in c.children for a in self.actors(g)]
+            who = [a for a in dict.fromkeys(who) if a.code]
+            if who:
+                self.dis.proposals.append(Fact("PROPOSAL", tuple(who), None, n, who[0] if len(who) == 1 else None))
 
     # == speakers ========================================================================
     def _speaker(self, sent: Span) -> Actor | None:
@@ -267,6 +295,9 @@ class SentenceReader:
                 if c.dep_ == "conj":
                     found += self.actors(c, _depth + 1)
                 elif c.dep_ == "appos":
+                    # "Pakistan, a key U.S. ally": a description of a named actor adds no one
+                    if m is not None and c.pos_ == "NOUN" and self._mention_map.get(c.i) is None:
+                        continue
                     found += self.actors(c, _depth + 1)
         return list(dict.fromkeys(found))
 
@@ -275,14 +306,21 @@ class SentenceReader:
         found: list[Actor] = []
         det = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")}
         lemma = tok.lemma_.lower()
+        if lemma in lex.words["setting_nouns"] or tok.lower_ in lex.words["setting_nouns"]:
+            return []       # "on the sidelines of the UN General Assembly": a setting, not an actor
         if lemma in lex.words["organisation_references"] and det & {"the", "this", "that"} and self.dis.last_igo:
             return [self.dis.last_igo]
+        described = False
         for c in tok.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod", "appos"):
                 if c.dep_ == "amod" and c.lower_.endswith("-based"):
                     continue
-                found += self.actors(c, depth + 1)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                mods = self.actors(c, depth + 1)
+                found += mods
+                described = described or (bool(mods) and c.dep_ == "amod")
+        for c in tok.children:
+            # "the Turkish and Greek sides of Cyprus": the whole the parts belong to is no party
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") and not described:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found += self.actors(g, depth + 1)
@@ -350,6 +388,11 @@ class SentenceReader:
                         subj = [a for a in self.actors(c, 1) if a.kind != "person"]
                         if subj:
                             return subj[:1]
+                if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    # "X has refused ... and has urged its citizens": the subject of the first conjunct
+                    subj = [a for a in self._subjects(verb) if a.kind != "person"]
+                    if subj:
+                        return subj[:1]
             for i in range(tok.i - 1, tok.sent.start - 1, -1):
                 m = self._mention_map.get(i)
                 if m is not None and len(m.actors) == 1 and m.actors[0].kind not in ("person", "world"):
@@ -414,7 +457,7 @@ class SentenceReader:
                 if not any(c.dep_ == "neg" for c in tok.children):
                     return None
                 continue
-            hit = next((t for t in near if t.lemma_.lower() == w or t.lower_ == w), None)
+            hit = next((t for t in near if (t.lemma_.lower() == w or t.lower_ == w) and not _dated_prep(t)), None)
             if hit is None:
                 return None
             found.append(hit)
@@ -425,7 +468,7 @@ class SentenceReader:
         for etype, kind, extra, extra_toks in self._matches(tok):
             if etype == "MEDIATED":   # see mediated()
                 continue
-            if not self._constraints_ok(tok, etype, extra):
+            if not self._constraints_ok(tok, etype, extra, kind):
                 continue
             if kind == "verb":
                 out += self._verb_event(tok, etype, extra_toks, "not" in extra)
@@ -437,7 +480,7 @@ class SentenceReader:
             out += self._verb_event(tok, "SUPPORTED", [], False, acts_only=True)
         return out
 
-    def _constraints_ok(self, tok: Token, etype: str, extra: tuple) -> bool:
+    def _constraints_ok(self, tok: Token, etype: str, extra: tuple, kind: str = "verb") -> bool:
         spec = self.lex.constraints.get(tok.lemma_.lower())
         if not spec or extra:
             return True
@@ -451,6 +494,13 @@ class SentenceReader:
         if spec["requires_objects"] and not (spec["requires_objects"] & lemmas):
             return False
         if spec["requires_object"] and not objs:
+            return False
+        if spec.get("requires_deps") and kind == "verb" and not any(c.dep_ in spec["requires_deps"] for c in tok.children):
+            return False
+        if spec.get("not_with_deps") and kind == "verb" and any(c.dep_ in spec["not_with_deps"] for c in tok.children):
+            return False        # "called the move unjustified", "called X to say": not a phone call
+        if spec.get("requires_preps") and kind == "verb" and not any(
+                c.dep_ in ("prep", "agent", "prt") and c.lower_ in spec["requires_preps"] for c in tok.children):
             return False
         return True
 
@@ -470,6 +520,11 @@ class SentenceReader:
             elif c.dep_ == "nsubjpass" and depth > 0:   # "X is expected / set to meet Y"
                 out += self.actors(c)
         if not out and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "At the NATO summit, X and Y called on Z": the small model hangs the subjects on the
+            # fronted setting as conjuncts; they are the subject, the setting never is
+            fronted = self._fronted_subjects(verb)
+            if fronted:
+                return fronted
             # the small model hangs the subject of "have been mediating" on the auxiliary
             for aux in verb.children:
                 if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
@@ -481,10 +536,54 @@ class SentenceReader:
             elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head.pos_ in _VERB:
                 out += self._subjects(verb.head, depth + 1)
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-                out += self._subjects(verb.head.head, depth + 1)
+                # "praised X for sending aid to Y": the object of the governing verb does the act
+                gov = verb.head.head
+                w = self.lex.words
+                judging = {e.lower() for e, _k, _x in self.lex.cues.get(gov.lemma_.lower(), ())} \
+                    & (w["statement_types"] | w["allegation_types"])
+                objs = [a for c in gov.children if c.dep_ == "dobj" for a in self.actors(c)] \
+                    if gov.pos_ in _VERB and judging and verb.head.lower_ in w["allegation_preps"] else []
+                out += objs or self._subjects(gov, depth + 1)
             elif verb.dep_ == "advcl" and verb.head.pos_ in _NOUN:
                 pass
         return out
+
+    def _reduced_passive_target(self, noun: Token, etype: str) -> list[Actor]:
+        """Who a noun modified by a reduced passive stands for: the actor it names, the agent of the act it
+        names, or, for an act noun summing up its clause ("X announced ..., a decision condemned by Y"),
+        the subject of that clause."""
+        found = self.actors(noun, conj=False)
+        if found:
+            return found
+        w = self.lex.words
+        lemma = noun.lemma_.lower()
+        if not (lemma in w["act_nouns"] or lemma in w["generic_act_nouns"] or lemma in w["proposal_nouns"]
+                or self.lex.cues.get(lemma)):
+            return []
+        found = self._act_targets(noun, etype) if etype in self.lex.object_preps else []
+        if found:
+            return found
+        det = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        verb = _clause_verb(noun)
+        if noun.dep_ in ("npadvmod", "appos", "dep") and det & {"a", "an"} and verb is not None:
+            return self._subjects(verb)
+        return []
+
+    def _fronted_subjects(self, verb: Token) -> list[Actor]:
+        """Subjects misparsed as conjuncts inside a fronted setting phrase, after its comma."""
+        w = self.lex.words
+        for p in verb.children:
+            if p.dep_ != "prep" or p.i > verb.i or p.lower_ not in w["setting_preps"]:
+                continue
+            commas = [t for t in p.subtree if t.text == "," and t.i < verb.i]
+            if not commas:
+                continue
+            comma = commas[-1]
+            for t in p.subtree:
+                if t.i > comma.i and t.dep_ == "conj" and t.head.i < comma.i:
+                    found = self.actors(t)
+                    return found if found and all(a.code for a in found) else []
+        return []
 
     def _act_targets(self, noun: Token, etype: str) -> list[Actor]:
         """The target inside an object that names an act: "a ruling by the ICJ", "support to Lebanon",
@@ -501,7 +600,17 @@ class SentenceReader:
         if not det & {"the", "these", "those", "this", "that", "such"} or any(
                 c.dep_ in ("poss", "compound", "amod") and self.actors(c) for c in noun.children):
             return []
-        types = {e for e, kind, _ in self.lex.cues.get(noun.lemma_.lower(), ()) if kind == "noun"} - {"MEDIATED"}
+        w = self.lex.words
+        lemma = noun.lemma_.lower()
+        if lemma in w["proposal_nouns"] or noun.lower_ in w["proposal_nouns"]:
+            # "Y rejected / endorsed the plan": whoever proposed it in the recent sentences
+            window = int(next(iter(w["proposal_window"]), "4"))
+            prop = self.dis.recent_proposal(getattr(self, "sent_no", 0), window)
+            return list(prop.actors) if prop is not None else []
+        types = {e for e, kind, _ in self.lex.cues.get(lemma, ()) if kind == "noun"} - {"MEDIATED"}
+        if not types and (lemma in w["generic_act_nouns"] or noun.lower_ in w["generic_act_nouns"]):
+            # "B denounced the move / the measures": the act just reported
+            types = {t.upper() for t in w["generic_act_types"]}
         if not types:
             return []
         window = int(next(iter(self.lex.words["act_anaphora_window"]), "3"))
@@ -571,6 +680,11 @@ class SentenceReader:
             agent = [a for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                      for a in self.actors(g)]
             subj = agent
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN and not acts_only \
+                and any(c.dep_ == "agent" for c in verb.children):
+            # a reduced passive on a noun: "X, condemned by Y", "a decision criticised by Y"
+            if not obj and not self.lex.schema.relation(etype).symmetric:
+                obj = self._reduced_passive_target(verb.head, etype)
         rel = self.lex.schema.relation(etype)
         if rel.symmetric and not subj and not obj:
             return []
@@ -611,6 +725,9 @@ class SentenceReader:
                 others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         governor = _governing_verb(noun)
         light = governor is not None and governor.lemma_.lower() in self.lex.words["light_verbs"]
+        if light and etype not in ("MET", "PLANS_TO_MEET") and any(
+                e == "MEDIATED" for e, _k, _x in self.lex.cues.get(governor.lemma_.lower(), ())):
+            light = False       # "X brokered a deal between A and B": X mediated, it is not a party
         if not own and light:
             own = self._subjects(governor)
             if governor.lemma_.lower() in ("receive", "accept") and rel.symmetric is False:
@@ -645,8 +762,15 @@ class SentenceReader:
                 # "other meetings will follow", "the talks had been held": the last meeting's parties
                 asserted = (governor is not None and noun.dep_ in ("nsubj", "nsubjpass")
                             and governor.lemma_.lower() in self.lex.words["event_predicates"])
-                fact = self.dis.last_fact("MET") or self.dis.last_fact("PLANS_TO_MEET")
-                if (asserted or etype2 == "PLANS_TO_MEET") and fact is not None and not own:
+                fact = self.dis.last_fact("MET")
+                mediation = self.dis.last_mediation() if asserted and etype2 == "MET" and fact is None else ()
+                fact = fact or self.dis.last_fact("PLANS_TO_MEET")
+                if mediation and not own:
+                    # "the talks had been held": held talks are not a planned meeting; those of the
+                    # mediated agreement just reported, the mediator taking part
+                    parts = list(mediation)
+                    rule += "+anaphora"
+                elif (asserted or etype2 == "PLANS_TO_MEET") and fact is not None and not own:
                     parts = list(fact.actors)
                     rule += "+anaphora"
             if not parts:
@@ -664,8 +788,18 @@ class SentenceReader:
         placed = tuple(a for a in parts if a.code)
         self._note_unresolved(parts)
         conf = 0.8 if "anaphora" not in rule else 0.6
+        if etype == "MET" and mode is None and self._by_phone(trig):
+            mode = "phone"
         return Reading(etype, participants=placed, trigger=trig, negated=negated, mode=mode, rule=rule,
                        confidence=conf, place=self._place_of(trig))
+
+    def _by_phone(self, trig: Token) -> bool:
+        """A conversation by telephone: "phoned", "held a phone call", "spoke by telephone"."""
+        words = self.lex.words["phone_words"]
+        if trig.pos_ == "VERB" and trig.lemma_.lower() in self.lex.words["phone_verbs"]:
+            return True
+        near = [trig, *trig.children, *(g for c in trig.children for g in c.children)]
+        return any(t.lower_ in words or t.lemma_.lower() in words for t in near)
 
     def _directed(self, etype, sources, targets, trig, negated, mode, rule, conf) -> list[Reading]:
         out = []
@@ -718,6 +852,8 @@ class SentenceReader:
         planned = False         # agree to / plan to / set to: a meeting is planned
         committed = False       # ready to / offered to support or send aid: a promise
         irrealis = False
+        if noun is not None and self._alleged(noun):
+            return None         # "condemned X for its strikes on Y": the blamed act is not a reported fact
         toks = [anchor] + ([noun] if noun is not None else [])
         for t in toks:
             for c in t.children:
@@ -739,6 +875,8 @@ class SentenceReader:
             steps += 1
             head = cur.head
             lem = head.lemma_.lower()
+            if self._alleged(cur):
+                return None     # "accused X of attacking Y": the act is alleged, not reported
             if cur.dep_ == "ccomp" and lem in w["speech_verbs"]:
                 break
             if cur.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) \
@@ -786,6 +924,23 @@ class SentenceReader:
         if irrealis or future:
             return None
         return (etype, negated, None)
+
+    def _alleged(self, cur: Token) -> bool:
+        """True if `cur` is the complement of an allegation or reason: "accused X [of attacking Y]",
+        "criticised X [for supplying arms to Y]", "alleged [that X shelled Y]"."""
+        w = self.lex.words
+        head = cur.head
+        if cur.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.lower_ in w["allegation_preps"] \
+                and head.dep_ == "prep":
+            gov = head.head
+        elif cur.dep_ == "ccomp":
+            gov = head
+        else:
+            return False
+        if cur.dep_ == "pobj" and not (cur.pos_ in _NOUN and self.lex.cues.get(cur.lemma_.lower())):
+            return False
+        types = {e for e, _k, _x in self.lex.cues.get(gov.lemma_.lower(), ())}
+        return bool(types & {t.upper() for t in w["allegation_types"]})
 
     # == constructions without a cue verb ===========================================================
     def _special(self, tok: Token) -> list[Reading]:
@@ -857,7 +1012,10 @@ class SentenceReader:
             mediators = [a for a in dict.fromkeys(src) if a.code]
             if not mediators or len(mediators) != len(src) or len(mediators) > 3:
                 continue
+            if matches and matches[0][1] == "verb" and self._modality(tok, "MEDIATED") is None:
+                continue    # "will visit X and Y to mediate": a purpose, not a mediation
             mcodes = {m.code for m in mediators}
+            talks = self._names_talks(tok)
             parties: list[Actor] = []
             objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
             preps = self.lex.frame("MEDIATED").verb_preps if matches and matches[0][1] == "verb" else ()
@@ -865,10 +1023,16 @@ class SentenceReader:
                      for g in c.children if g.dep_ == "pobj"]
             for o in objs:
                 parties += [a for a in self.actors(o) if a.code not in mcodes]
+            if len({a.code for a in parties}) < 2 and tok.dep_ == "acl" and tok.head.pos_ in _NOUN:
+                # "A and B settled the dispute in an accord brokered by X": the parties of the clause
+                verb = _clause_verb(tok.head)
+                if verb is not None:
+                    parties = [a for a in self._subjects(verb) if a.code not in mcodes]
             if len({a.code for a in parties}) < 2:
                 near = sorted(sym, key=lambda r: abs(r.trigger.i - tok.i)) if sym else []
                 if near:
                     parties = [a for a in near[0].participants if a.code not in mcodes]
+                    talks = talks or near[0].type in ("MET", "PLANS_TO_MEET")
                 else:
                     fact = self.dis.last_fact("AGREED", "NORMALIZED", "MET", "PLANS_TO_MEET")
                     if fact is not None:
@@ -884,9 +1048,23 @@ class SentenceReader:
             if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be") for c in tok.children) \
                     and matches and matches[0][1] == "verb":
                 continue
+            # ... and only when talks are reported, not for "a deal brokered by X"
+            if not talks:
+                continue
             out.append(Reading("MET", participants=tuple(dict.fromkeys([*mediators, *parties])), trigger=tok,
                                rule=f"mediator-takes-part:{tok.lemma_.lower()}", confidence=0.55))
         return out
+
+    def _names_talks(self, tok: Token) -> bool:
+        """True if a mediation cue is tied to talks or a meeting ("talks brokered by X", "X mediated the
+        negotiations", "AU-led negotiations"), not to a deal or a ceasefire alone."""
+        def met_noun(t: Token) -> bool:
+            return t.pos_ in _NOUN and any(e in ("MET", "PLANS_TO_MEET") and k == "noun"
+                                           for e, k, _x in self.lex.cues.get(t.lemma_.lower(), ()))
+        near = [tok.head, *tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":       # "talks under the auspices of X"
+            near.append(tok.head.head)
+        return any(met_noun(t) for t in near if t.i != tok.i)
 
     # == discourse update =============================================================================
     def _update(self, sent: Span, readings: list[Reading]) -> None:
@@ -915,6 +1093,11 @@ class SentenceReader:
                 subj = self.actors(tok)
                 if len(subj) == 1 and subj[0].kind == "person" and subj[0].code:
                     dis.last_person = subj[0]
+
+
+def _dated_prep(t: Token) -> bool:
+    """A preposition introducing a date or time ("on Thursday"): not the particle of a phrasal cue."""
+    return t.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in t.children)
 
 
 def _clause_verb(tok: Token) -> Token | None:

@@ -130,6 +130,9 @@ class Extractor:
         w = self.lex.words
         self._filter_words = (self.lex.surface | w["predicative_praise"] | w["pejoratives"] | w["alleged_verbs"]
                               | {"led", "brokered", "mediated", "sponsored", "committed", "committing", "commits"})
+        # a proposal ("X put forward a plan") is remembered for a later "rejected the plan"
+        self._proposing = frozenset(f for v in w["proposing_verbs"] for f in inflections(v)) | {"put"}
+        self._proposal_nouns = frozenset(f for v in w["proposal_nouns"] for f in inflections(v))
         self._head_titles = frozenset(t for t in self.lex.words["titles"] if " " not in t) - self.lex.words["role_modifiers"]
         # nouns of symmetric events can take their parties from earlier sentences ("the talks")
         self._anaphoric_cues = frozenset(
@@ -194,13 +197,14 @@ class Extractor:
         if pub is None and unresolved_dates:
             out.warnings.append(f"{ref}: no publication date; {unresolved_dates} relative date(s) left null")
         self._carry_dates(found)
-        events: dict[str, Event] = {}
+        reports: dict[str, list[Event]] = {}
         used: dict[str, Actor] = {}
         for rd, info in found:
             ev = self._event(rd, info, doc)
             for a in (rd.participants or (rd.source, rd.target)):
                 used[a.id] = learned.get(a.id, a)
-            events[ev.id] = events[ev.id].merged(ev) if ev.id in events else ev
+            reports.setdefault(ev.id, []).append(ev)
+        events = {eid: evs[0].merged(*evs[1:]) for eid, evs in reports.items()}
         for a in list(used.values()):
             if a.parent and a.parent not in used:
                 parent = self.registry.get(a.parent)
@@ -246,7 +250,7 @@ class Extractor:
         hits = self.gazetteer.find(toks)
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
-        if not lowers & self._filter_words:
+        if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
             # no event, but a role phrase placing a person the article may later name alone
             # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
             if hits and any(t.lower_ in self._head_titles and i + 1 < len(toks) and toks[i + 1].is_title

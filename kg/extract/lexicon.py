@@ -133,6 +133,9 @@ def load_lexicon(schema_path: str | None = None) -> Lexicon:
             "not_objects": frozenset(_as_list(spec.get("not_objects"))),
             "requires_objects": frozenset(_as_list(spec.get("requires_objects"))),
             "requires_object": str(spec.get("requires_object", "false")).lower() == "true",
+            "requires_preps": frozenset(_as_list(spec.get("requires_preps"))),
+            "not_with_deps": frozenset(_as_list(spec.get("not_with_deps"))),
+            "requires_deps": frozenset(_as_list(spec.get("requires_deps"))),
         }
     object_preps = {k: tuple(_as_list(v)) for k, v in (raw.get("object_content") or {}).items()}
     return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list),
