@@ -468,3 +468,13 @@ def test_parts_of_a_place_do_not_add_the_place(run):
 def test_bare_talks_do_not_take_a_planned_meetings_parties(run):
     _, rows = run("Somalia said it would meet Kenya if the border stayed open after peace talks.")
     assert not find(rows, "MET")
+
+
+
+def test_a_participants_own_body_is_not_a_second_party(run):
+    _, rows = run("Kenyan President William Ruto met the chairman of the African Union Commission, "
+                  "Moussa Faki Mahamat, in Nairobi on Monday.")
+    (met,) = find(rows, "MET")
+    ids = sorted(p["id"] for p in met["participants"])
+    assert len(ids) == 2 and "AU" not in ids, ids
+    assert sorted(p["code"] for p in met["participants"]) == ["AU", "KEN"]

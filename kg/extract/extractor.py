@@ -203,6 +203,7 @@ class Extractor:
             ev = self._event(rd, info, doc)
             for a in (rd.participants or (rd.source, rd.target)):
                 used[a.id] = learned.get(a.id, a)
+            ev = _without_own_bodies(ev, used)
             reports.setdefault(ev.id, []).append(ev)
         events = {eid: evs[0].merged(*evs[1:]) for eid, evs in reports.items()}
         for a in list(used.values()):
@@ -365,6 +366,16 @@ class Extractor:
         if rd.participants:
             return Event(rd.type, participants=tuple(a.id for a in rd.participants), **common)
         return Event(rd.type, source=rd.source.id, target=rd.target.id, **common)
+
+
+def _without_own_bodies(ev: Event, actors: dict[str, Actor]) -> Event:
+    """Drop a participant that is the body another participant belongs to: in "met the head of
+    the Syrian National Coalition, Salem Al-Muslat" the coalition is his affiliation, not a party."""
+    if not ev.participants:
+        return ev
+    bodies = {actors[p].parent for p in ev.participants if p in actors and actors[p].parent}
+    keep = tuple(p for p in ev.participants if p not in bodies)
+    return replace(ev, participants=keep) if len(keep) >= 2 and len(keep) < len(ev.participants) else ev
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
