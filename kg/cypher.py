@@ -43,6 +43,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -370,11 +372,42 @@ def _scope_filter(scope: dict[str, str], params: dict[str, Any]) -> EventFilter:
     return EventFilter(**kw)
 
 
+# -- derived graphs, cached per store while its content is unchanged -------------------
+_CACHE: "weakref.WeakKeyDictionary[Any, OrderedDict[Any, tuple[Any, Any]]]" = weakref.WeakKeyDictionary()
+_CACHE_SIZE = 4        # entries per store (a whole-store graph of 1M events is ~1-2 GB)
+
+
+def _cached(store: Store, key: Any, build: Callable[[], Any]) -> Any:
+    """`build()`, remembered per store and `key` for as long as ``store.data_version()`` is unchanged.
+
+    Only stores with a ``data_version()`` (the embedded store) are cached; the value must not be
+    mutated by the caller. A whole-graph query then builds the NetworkX graph once, not per query.
+    """
+    version = getattr(store, "data_version", None)
+    if version is None:
+        return build()
+    token = version()
+    try:
+        entries = _CACHE.setdefault(store, OrderedDict())
+    except TypeError:     # not weak-referenceable
+        return build()
+    hit = entries.get(key)
+    if hit is not None and hit[0] == token:
+        entries.move_to_end(key)
+        return hit[1]
+    value = build()
+    entries[key] = (token, value)
+    entries.move_to_end(key)
+    while len(entries) > _CACHE_SIZE:
+        entries.popitem(last=False)
+    return value
+
+
 # -- procedures for what grand-cypher cannot say --------------------------------------
 def _proc_shortest_connection(store: Store, source: str, target: str, max_hops: int = 6) -> list[dict[str, Any]]:
     if source == target:
         return []
-    G = nx.Graph(store.graph())
+    G = _cached(store, "undirected", lambda: nx.Graph(store.graph()))
     if source not in G or target not in G:
         return []
     try:
@@ -385,13 +418,16 @@ def _proc_shortest_connection(store: Store, source: str, target: str, max_hops: 
 
 
 def _proc_central_actors(store: Store, limit: int = 10) -> list[dict[str, Any]]:
-    G = store.graph(EventFilter(negated=False))
-    rows = []
-    for n, d in G.nodes(data=True):
-        partners = (set(G.successors(n)) | set(G.predecessors(n))) - {n}
-        rows.append({"id": n, "name": d.get("name") or n, "degree": G.degree(n), "partners": len(partners)})
-    rows.sort(key=lambda r: (-r["degree"], -r["partners"], r["id"]))
-    return rows[:limit]
+    def ranking() -> list[dict[str, Any]]:
+        G = store.graph(EventFilter(negated=False))
+        rows = []
+        for n, d in G.nodes(data=True):
+            partners = (set(G.successors(n)) | set(G.predecessors(n))) - {n}
+            rows.append({"id": n, "name": d.get("name") or n, "degree": G.degree(n), "partners": len(partners)})
+        rows.sort(key=lambda r: (-r["degree"], -r["partners"], r["id"]))
+        return rows
+
+    return [dict(r) for r in _cached(store, "central_actors", ranking)[:limit]]
 
 
 PROCEDURES: dict[str, Callable[..., list[dict[str, Any]]]] = {
@@ -417,8 +453,10 @@ def _run_embedded(store: Store, text: str, params: dict[str, Any], scope: dict[s
     _check_subset(text)
     parts, all_ = _split_union(text)
     if graph is None:
-        graph = store.graph(_scope_filter(scope or {}, params))
-    G = query_graph(graph)
+        flt = _scope_filter(scope or {}, params)
+        G = _cached(store, ("query_graph", flt), lambda: query_graph(store.graph(flt)))
+    else:
+        G = query_graph(graph)
     rows: list[dict[str, Any]] = []
     for part in parts:
         rows += _grand(G, bind_literals(part, params))
@@ -431,7 +469,7 @@ def _clean(v: Any) -> Any:
     if isinstance(v, float):
         if v in (float("inf"), float("-inf")):
             return None
-        return round(v, 6)
+        return round(v, 6) + 0.0     # + 0.0: a sum that cancels to -1e-17 is 0.0 on both stores, not -0.0
     if isinstance(v, (list, tuple)):
         return [_clean(x) for x in v]
     if isinstance(v, dict):

@@ -4,12 +4,17 @@ Idempotent: actors are merged on id, articles and events keyed on their ids and
 provenance on its key, so re-running a sync — after it was interrupted, say by
 the Neo4j server going away — ends with exactly the source's content. Writes
 go in batches (one transaction each); the next batch is read from the source
-while the previous one is being written.
+while the previous one is being written. When the source can list its events as
+plain records (``SqliteStore.event_records``) and the destination can write them
+(``Neo4jStore.write_event_records``), that bulk path is used: the same merge, no
+:class:`~kg.model.Event` objects in between.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -45,13 +50,16 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def sync(src: Store, dst: Store, *, batch: int = DEFAULT_BATCH,
-         progress: Callable[[str, int], None] | None = None) -> SyncReport:
+         progress: Callable[[str, int], None] | None = None, writers: int | None = None) -> SyncReport:
     """Copy every actor, article and event of `src` into `dst`, `batch` rows per transaction.
 
     `progress(kind, n)` is called after each written batch (`kind` is ``"actors"``,
     ``"articles"`` or ``"events"``). A failure (e.g. the server going away) raises
     :class:`~kg.errors.StoreError` from the destination; batches written before it
     stay written, and running the sync again completes it.
+
+    `writers` (default ``$KG_SYNC_WRITERS`` or 1) batches are written concurrently when the
+    destination is a server store; 2 gained ~15% on a 2-core box (noisy), 1 is the safe default.
     """
     if batch < 1:
         raise ValueError("batch must be >= 1")
@@ -66,8 +74,14 @@ def sync(src: Store, dst: Store, *, batch: int = DEFAULT_BATCH,
         report.articles += len(chunk)
         if progress:
             progress("articles", len(chunk))
-    pending: Future | None = None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-sync") as pool:
+    bulk_read = getattr(src, "event_records", None)
+    bulk_write = getattr(dst, "write_event_records", None)
+    if writers is None:
+        writers = int(os.environ.get("KG_SYNC_WRITERS", "1"))
+    if bulk_write is None:
+        writers = 1    # only a server store takes concurrent write transactions
+    pending: deque[Future] = deque()
+    with ThreadPoolExecutor(max_workers=max(1, writers), thread_name_prefix="kg-sync") as pool:
         def finish(f: Future) -> None:
             counts, n = f.result()
             report.added += counts
@@ -75,11 +89,18 @@ def sync(src: Store, dst: Store, *, batch: int = DEFAULT_BATCH,
             if progress:
                 progress("events", n)
 
-        for chunk in _batches(src.events(), batch):
-            if pending is not None:
-                finish(pending)
-            pending = pool.submit(lambda c: (dst.write(events=c), len(c)), chunk)
-        if pending is not None:
-            finish(pending)
+        if bulk_read is not None and bulk_write is not None:
+            # the fast path (SQLite -> Neo4j): plain records straight from SQL, no Event objects
+            chunks: Iterable[list] = bulk_read(batch)
+            write: Callable[[list], WriteCounts] = bulk_write
+        else:
+            chunks = _batches(src.events(), batch)
+            write = lambda c: dst.write(events=c)  # noqa: E731
+        for chunk in chunks:
+            if len(pending) >= max(1, writers):
+                finish(pending.popleft())
+            pending.append(pool.submit(lambda c: (write(c), len(c)), chunk))
+        while pending:
+            finish(pending.popleft())
     log.info("sync %s -> %s: %s", src.url, dst.url, report.to_dict())
     return report

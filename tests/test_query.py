@@ -120,3 +120,26 @@ def test_cli_query(run, seed_db):
     assert r.exit_code == 2
     r = run("query", "who_met_whom", "--param", "actor", store=seed_db)
     assert r.exit_code == 2
+
+
+def test_whole_graph_results_are_cached_until_the_store_changes(tmp_path):
+    from kg.synthetic import populate
+
+    s = SqliteStore(tmp_path / "c.db")
+    populate(s, 300, seed=4, batch=300)
+    builds = []
+    real = s.graph
+    s.graph = lambda *a, **k: builds.append(1) or real(*a, **k)
+    first = run_named(s, "central_actors", {"limit": 5})
+    assert run_named(s, "central_actors", {"limit": 5}) == first and len(builds) == 1
+    run_named(s, "shortest_connection", {"source": first[0]["id"], "target": first[1]["id"]})
+    run_named(s, "shortest_connection", {"source": first[0]["id"], "target": first[2]["id"]})
+    assert len(builds) == 2
+    top = first[0]["id"]
+    other = first[-1]["id"]
+    s.write(events=[Event("CRITICIZED", top, other)])
+    again = run_named(s, "central_actors", {"limit": 5})
+    assert len(builds) == 3 and again[0]["degree"] == first[0]["degree"] + 1
+    SqliteStore(tmp_path / "c.db").write(events=[Event("ACCUSED", top, other)])   # another connection
+    assert run_named(s, "central_actors", {"limit": 5})[0]["degree"] == first[0]["degree"] + 2
+    assert len(builds) == 4

@@ -113,3 +113,43 @@ def test_not_a_store_file(tmp_path):
         SqliteStore(p)
     with pytest.raises(StoreError, match="is a folder"):
         SqliteStore(tmp_path)
+
+
+def test_event_records_are_the_events_as_records(tmp_path):
+    """The bulk read of `kg sync` gives exactly what event_record() makes of events()."""
+    from kg.store.neo4j import event_record
+    from kg.synthetic import populate
+
+    s = SqliteStore(tmp_path / "r.db")
+    populate(s, 700, seed=3, batch=250)
+    batches = list(s.event_records(batch=100))
+    assert all(len(b) <= 100 for b in batches)
+    records = sorted((r for b in batches for r in b), key=lambda r: r["id"])
+    expected = sorted((event_record(e) for e in s.events()), key=lambda r: r["id"])
+    assert records == expected and len(records) == s.stats()["events"]
+
+
+def test_anchored_events_walk_the_actor_index(store):
+    """An actor filter is answered from event_actors (no scan of every event of a type)."""
+    import datetime as dt
+
+    for flt in (EventFilter(types=("MET",), actors=("TUR",), negated=False),
+                EventFilter(types=("MET",), codes=("TUR",), since=dt.date(2019, 1, 1), until=dt.date(2019, 12, 31))):
+        sql = []
+        store._db.set_trace_callback(sql.append)
+        list(store.events(flt))
+        store._db.set_trace_callback(None)
+        main = next(q for q in sql if "CROSS JOIN" in q)
+        plan = " ".join(str(r) for r in store._db.execute("EXPLAIN QUERY PLAN " + main).fetchall())
+        assert "event_actors_actor" in plan and "events_id_type (id=?)" in plan, plan
+        assert "events_type_date" not in plan and "events_date" not in plan, plan
+
+
+def test_data_version_changes_on_writes_here_and_elsewhere(tmp_path):
+    a, b = SqliteStore(tmp_path / "v.db"), SqliteStore(tmp_path / "v.db")
+    v0 = a.data_version()
+    a.write(actors=[Actor("TUR", "Turkey", "state", "TUR")])
+    v1 = a.data_version()
+    b.write(actors=[Actor("SYR", "Syria", "state", "SYR")])
+    v2 = a.data_version()
+    assert v0 != v1 != v2 and a.data_version() == v2

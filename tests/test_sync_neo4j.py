@@ -90,3 +90,37 @@ def test_server_killed_mid_sync_then_rerun_gives_exact_content(neo4j_env, tmp_pa
         dst.close()
     finally:
         _server(state, "stop", password=password)
+
+
+def test_bulk_sync_merges_like_write(neo4j_store, tmp_path):
+    """The bulk path (SqliteStore.event_records -> Neo4jStore.write_event_records) merges into events the
+    destination already holds exactly as write(events=...) does: best confidence, missing fields, new sources."""
+    import datetime as dt
+
+    from kg.model import Actor, Event, Provenance
+
+    p1, p2 = Provenance("r1", "art1", "AP", "One."), Provenance("r2", "art2", "AFP", "Two.", (0, 3))
+    full = Event("MET", participants=("TUR", "SYR", "RUS"), date=dt.date(2022, 12, 28), place="Moscow",
+                 confidence=0.9, provenance=(p1, p2))
+    partial = Event("MET", participants=("TUR", "SYR", "RUS"), date=dt.date(2022, 12, 28), confidence=0.4,
+                    provenance=(p2,))
+    other = Event("CRITICIZED", "TUR", "SYR", date=dt.date(2023, 1, 2), provenance=(p1,))
+    src = SqliteStore(tmp_path / "m.db")
+    src.write(actors=[Actor(c, c, "state", c) for c in ("TUR", "SYR", "RUS")], events=[full, other])
+
+    def wipe():
+        with neo4j_store._session() as s:
+            s.run("MATCH (n) DETACH DELETE n").consume()
+
+    results = []
+    for bulk in (True, False):
+        wipe()
+        neo4j_store.write(events=[partial])
+        if bulk:
+            added = sync(src, neo4j_store, batch=1).added
+        else:
+            added = neo4j_store.write(actors=src.actors(), events=list(src.events()))
+        results.append((added.to_dict(), content(neo4j_store)))
+    assert results[0] == results[1]
+    (merged,) = [e for e in neo4j_store.events() if e.type == "MET"]
+    assert merged.confidence == 0.9 and merged.place == "Moscow" and merged.provenance == (p2, p1)

@@ -23,6 +23,15 @@ node), ``articles`` lists the distinct article ids, which join to
 by an event but never written as an actor is a *stub* node (no ``name``): it is
 not listed by :meth:`Neo4jStore.actors`, just as SQLite has no row for it.
 
+Events are written as plain records (:func:`event_record`); ``kg sync`` reads
+them in bulk from SQLite (``SqliteStore.event_records``) and hands them to
+:meth:`Neo4jStore.write_event_records`, skipping Event objects. Per batch and
+relationship type: one index-backed existence check on ``event_id`` (so a new
+event is a plain ``CREATE``, and an event already there is merged in Python and
+updated), one ``MERGE`` of the actor nodes involved, one ``UNWIND … CREATE``.
+Install ``neo4j-rust-ext`` (a pinned dependency): the driver's pure-Python
+packstream otherwise costs more CPU than the server does.
+
 Every value is a query parameter; relationship types are interpolated only
 after checking them against ``schema.yaml``. Writes run in one
 ``execute_write`` transaction per :meth:`Neo4jStore.write` call (the driver
@@ -39,6 +48,7 @@ import os
 import re
 import threading
 from collections import defaultdict
+from itertools import combinations
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
@@ -50,13 +60,14 @@ from ..registry import normalize_name
 from ..schema import load_schema
 from .base import EventFilter, WriteCounts
 
-__all__ = ["Neo4jStore", "rel_type"]
+__all__ = ["Neo4jStore", "rel_type", "event_record"]
 
 log = logging.getLogger(__name__)
 _TYPE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
 _READY: set[str] = set()          # URLs whose constraints/indexes exist (per process)
 _READY_LOCK = threading.Lock()
 _CHUNK = 1000
+_ROWS = 10000     # rows per UNWIND statement when writing
 
 
 def rel_type(name: str) -> str:
@@ -85,6 +96,19 @@ def _iso(d: dt.date | None) -> str | None:
 
 def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
+
+
+def event_record(e: Event) -> dict[str, Any]:
+    """`e` as a plain record: ``id``, ``type``, ``source``, ``target``, ``participants`` (sorted list),
+    ``date`` (ISO or None), ``date_text``, ``date_precision``, ``place``, ``negated``, ``confidence``,
+    ``mode``, ``prov`` (a list of ``[key, rule, article, source, sentence, span_start, span_end]``
+    in arrival order) — what :meth:`Neo4jStore.write_event_records` takes and
+    :meth:`kg.store.sqlite.SqliteStore.event_records` yields."""
+    return {"id": e.id, "type": e.type, "source": e.source, "target": e.target, "participants": list(e.participants),
+            "date": _iso(e.date), "date_text": e.date_text, "date_precision": e.date_precision, "place": e.place,
+            "negated": e.negated, "confidence": e.confidence, "mode": e.mode,
+            "prov": [[p.key, p.rule, p.article, p.source, p.sentence, p.span[0] if p.span else None,
+                      p.span[1] if p.span else None] for p in e.provenance]}
 
 
 def _like(pattern: str, text: str) -> bool:
@@ -134,6 +158,7 @@ class Neo4jStore:
         except Exception as e:  # bad URL etc.
             raise StoreError(f"{self.url}: cannot open Neo4j store ({self._scrub(e)})") from None
         self._schema = load_schema()
+        self._types = {t: t for t in self._schema.relations if _TYPE_NAME.match(t)}
         self._ready = False
 
     def __repr__(self) -> str:
@@ -222,18 +247,30 @@ class Neo4jStore:
         except Exception as e:
             raise self._error(e, "running a query") from None
 
+    def _rel_type(self, name: str) -> str:
+        """:func:`rel_type` against this store's schema, without reloading it per call."""
+        t = self._types.get(name)
+        return t if t is not None else rel_type(name)
+
     # -- writing ---------------------------------------------------------------------
     def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
               events: Iterable[Event] = ()) -> WriteCounts:
-        actors, articles, events = list(actors), list(articles), list(events)
-        for e in events:
-            rel_type(e.type)    # refuse unknown types before anything is sent
+        return self._write(list(actors), list(articles), [event_record(e) for e in events])
+
+    def write_event_records(self, records: Iterable[dict[str, Any]]) -> WriteCounts:
+        """:meth:`write` of events given as records (see :func:`event_record`), e.g. from
+        :meth:`kg.store.sqlite.SqliteStore.event_records`: the same merge, without building Events."""
+        return self._write([], [], list(records))
+
+    def _write(self, actors: list[Actor], articles: list[Article], records: list[dict[str, Any]]) -> WriteCounts:
+        for r in records:
+            self._rel_type(r["type"])    # refuse unknown types before anything is sent
         self._ensure_schema()
         from neo4j.exceptions import Neo4jError
 
         try:
             with self._session() as s:
-                return s.execute_write(self._write_tx, actors, articles, events)
+                return s.execute_write(self._write_tx, actors, articles, records)
         except (StoreError, UnknownRelation):
             raise
         except Neo4jError as e:
@@ -241,14 +278,14 @@ class Neo4jStore:
         except Exception as e:
             raise self._error(e, "writing") from None
 
-    def _write_tx(self, tx, actors: list[Actor], articles: list[Article], events: list[Event]) -> WriteCounts:
+    def _write_tx(self, tx, actors: list[Actor], articles: list[Article], records: list[dict]) -> WriteCounts:
         counts = WriteCounts()
         if actors:
             counts.actors = self._write_actors(tx, actors)
         if articles:
             counts.articles = self._write_articles(tx, articles)
-        if events:
-            counts.events, counts.sources = self._write_events(tx, events)
+        if records:
+            counts.events, counts.sources = self._write_events(tx, records)
         return counts
 
     def _write_actors(self, tx, actors: list[Actor]) -> int:
@@ -296,83 +333,103 @@ class Neo4jStore:
             tx.run("UNWIND $rows AS row CREATE (a:Article) SET a = row", rows=rows[i:i + _CHUNK]).consume()
         return len(rows)
 
-    def _write_events(self, tx, events: list[Event]) -> tuple[int, int]:
+    def _write_events(self, tx, records: list[dict[str, Any]]) -> tuple[int, int]:
         by_type: dict[str, list[str]] = defaultdict(list)
-        for e in events:
-            by_type[e.type].append(e.id)
+        for rec in records:
+            by_type[rec["type"]].append(rec["id"])
         state: dict[str, dict[str, Any]] = {}
         for t, ids in by_type.items():
-            t = rel_type(t)
+            t = self._rel_type(t)
             ids = list(dict.fromkeys(ids))
-            for i in range(0, len(ids), 5 * _CHUNK):
+            for i in range(0, len(ids), _ROWS):
+                # which of these events exist already (index seek on event_id); the state of those only
                 for r in tx.run(f"UNWIND $ids AS id MATCH ()-[r:`{t}` {{event_id: id}}]->() "
                                 "WITH id, head(collect(r)) AS r "
                                 "RETURN id, r {.confidence, .place, .date_text, .mode, .prov} AS p",
-                                ids=ids[i:i + 5 * _CHUNK]):
+                                ids=ids[i:i + _ROWS]):
                     p = r["p"]
                     prov = json.loads(p.pop("prov") or "[]")
                     state[r["id"]] = {"new": False, "dirty": False, "type": t, "prov": prov,
                                       "keys": {x[0] for x in prov}, **p}
         new_events = added_sources = 0
-        for e in events:
-            eid = e.id
+        creates: dict[str, list[dict]] = defaultdict(list)
+        stubs: set[str] = set()
+        relations = self._schema.relations
+        for rec in records:
+            eid = rec["id"]
             st = state.get(eid)
-            if st is None:
-                st = state[eid] = {"new": True, "dirty": True, "type": e.type, "event": e,
-                                   "confidence": e.confidence, "place": e.place, "date_text": e.date_text,
-                                   "mode": e.mode, "prov": [], "keys": set()}
+            prov = rec["prov"]
+            if st is None and eid not in state:
+                # a new event, not yet seen in this batch: the fast path (no merge needed unless it repeats)
+                keys: dict[str, None] = {}
+                rows = []
+                for x in prov:
+                    if x[0] not in keys:
+                        keys[x[0]] = None
+                        rows.append(list(x))
+                state[eid] = {"new": True, "dirty": True, "type": rec["type"], "rec": rec,
+                              "confidence": rec["confidence"], "place": rec["place"], "date_text": rec["date_text"],
+                              "mode": rec["mode"], "prov": rows, "keys": keys}
                 new_events += 1
-            else:   # the same event again: keep the best confidence, fill what was missing
-                merged = dict(confidence=max(st["confidence"], e.confidence), place=st["place"] or e.place,
-                              date_text=st["date_text"] or e.date_text, mode=st["mode"] or e.mode)
-                if any(st[k] != v for k, v in merged.items()):
-                    st.update(merged, dirty=True)
-            for p in e.provenance:
-                key = p.key
-                if key in st["keys"]:
+                added_sources += len(rows)
+                continue
+            # the same event again: keep the best confidence, fill what was missing
+            merged = dict(confidence=max(st["confidence"], rec["confidence"]), place=st["place"] or rec["place"],
+                          date_text=st["date_text"] or rec["date_text"], mode=st["mode"] or rec["mode"])
+            if any(st[k] != v for k, v in merged.items()):
+                st.update(merged, dirty=True)
+            for x in prov:
+                if x[0] in st["keys"]:
                     continue
-                st["keys"].add(key)
-                st["prov"].append([key, p.rule, p.article, p.source, p.sentence,
-                                   p.span[0] if p.span else None, p.span[1] if p.span else None])
+                if isinstance(st["keys"], dict):
+                    st["keys"][x[0]] = None
+                else:
+                    st["keys"].add(x[0])
+                st["prov"].append(list(x))
                 st["dirty"] = True
                 added_sources += 1
-        stubs: set[str] = set()
-        creates: dict[str, list[dict]] = defaultdict(list)
         updates: dict[str, list[dict]] = defaultdict(list)
         for eid, st in state.items():
             if not st["dirty"]:
                 continue
-            articles = list(dict.fromkeys(x[2] for x in st["prov"] if x[2]))
+            prov = st["prov"]
+            articles = list(dict.fromkeys(x[2] for x in prov if x[2]))
             props = {"confidence": st["confidence"], "place": st["place"], "date_text": st["date_text"],
-                     "mode": st["mode"], "prov": json.dumps(st["prov"], ensure_ascii=False), "n_sources": len(st["prov"]),
+                     "mode": st["mode"], "prov": json.dumps(prov, ensure_ascii=False), "n_sources": len(prov),
                      "articles": articles or None}
             if st["new"]:
-                e = st["event"]
-                rel = self._schema.relations[e.type]
-                date = _iso(e.date)
+                rec = st["rec"]
+                rel = relations[rec["type"]]
+                date = rec["date"]
+                parts = rec["participants"]
                 props.update(event_id=eid, date=date, month=date[:7] if date else None,
-                             date_precision=e.date_precision, negated=e.negated, symmetric=e.symmetric,
-                             participants=list(e.participants) or None, goldstein=rel.goldstein,
+                             date_precision=rec["date_precision"], negated=bool(rec["negated"]),
+                             symmetric=bool(parts), participants=list(parts) or None, goldstein=rel.goldstein,
                              polarity=rel.polarity)
                 props = {k: v for k, v in props.items() if v is not None}
-                stubs.update(e.actors)
-                for u, v in e.pairs():
-                    creates[st["type"]].append({"u": u, "v": v, "props": props})
+                rows = creates[st["type"]]
+                if parts:
+                    stubs.update(parts)
+                    rows.extend({"u": u, "v": v, "props": props} for u, v in combinations(parts, 2))
+                else:
+                    stubs.add(rec["source"])
+                    stubs.add(rec["target"])
+                    rows.append({"u": rec["source"], "v": rec["target"], "props": props})
             else:
                 updates[st["type"]].append({"id": eid, "props": props})
-        stubs = sorted(stubs)
-        for i in range(0, len(stubs), 5 * _CHUNK):
-            tx.run("UNWIND $ids AS id MERGE (:Actor {id: id})", ids=stubs[i:i + 5 * _CHUNK]).consume()
+        stub_ids = sorted(stubs)
+        for i in range(0, len(stub_ids), _ROWS):
+            tx.run("UNWIND $ids AS id MERGE (:Actor {id: id})", ids=stub_ids[i:i + _ROWS]).consume()
         for t, rows in creates.items():
-            t = rel_type(t)
-            for i in range(0, len(rows), 10 * _CHUNK):
+            t = self._rel_type(t)
+            for i in range(0, len(rows), _ROWS):
                 tx.run(f"UNWIND $rows AS row MATCH (u:Actor {{id: row.u}}) MATCH (v:Actor {{id: row.v}}) "
-                       f"CREATE (u)-[r:`{t}`]->(v) SET r = row.props", rows=rows[i:i + 10 * _CHUNK]).consume()
+                       f"CREATE (u)-[r:`{t}`]->(v) SET r = row.props", rows=rows[i:i + _ROWS]).consume()
         for t, rows in updates.items():
-            t = rel_type(t)
-            for i in range(0, len(rows), 5 * _CHUNK):
+            t = self._rel_type(t)
+            for i in range(0, len(rows), _ROWS):
                 tx.run(f"UNWIND $rows AS row MATCH ()-[r:`{t}` {{event_id: row.id}}]->() SET r += row.props",
-                       rows=rows[i:i + 5 * _CHUNK]).consume()
+                       rows=rows[i:i + _ROWS]).consume()
         return new_events, added_sources
 
     # -- reading ---------------------------------------------------------------------

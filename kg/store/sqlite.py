@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
+CREATE INDEX IF NOT EXISTS events_id_type ON events(id, type, negated);
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (event_id, actor_id, role))
     WITHOUT ROWID;
@@ -72,6 +73,7 @@ class SqliteStore:
 
     def __init__(self, path: str | Path):
         self.url = str(path)
+        self._writes = 0
         if self.url != ":memory:":
             p = Path(self.url)
             if p.exists() and p.is_dir():
@@ -110,6 +112,7 @@ class SqliteStore:
               events: Iterable[Event] = ()) -> WriteCounts:
         counts = WriteCounts()
         db = self._db
+        self._writes += 1
         try:
             db.execute("BEGIN IMMEDIATE")
             for a in actors:
@@ -161,6 +164,12 @@ class SqliteStore:
         self._db.executemany("INSERT OR IGNORE INTO actor_keys VALUES (?,?)", [(k, merged.id) for k in keys])
         return added
 
+    def data_version(self) -> tuple[int, int]:
+        """Changes whenever the store's content may have changed: writes through this object, and
+        commits by any other connection (SQLite's ``PRAGMA data_version``). Keys caches of derived
+        graphs (:mod:`kg.cypher`)."""
+        return self._writes, self._db.execute("PRAGMA data_version").fetchone()[0]
+
     # -- reading ---------------------------------------------------------------------
     @staticmethod
     def _actor(row: tuple) -> Actor:
@@ -195,17 +204,21 @@ class SqliteStore:
 
     def events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
         sql, args = ["SELECT * FROM events e WHERE 1=1"], []
+        # anchored on actors: `+` keeps SQLite from driving the query by the type/date indexes
+        # (a nested scan of every MET event of a year per event of the actor) — the actor's events
+        # are walked by id instead, and events_id_type answers type/negated without the table row
+        e = "+e." if flt.actors or flt.codes else "e."
         if flt.types:
-            sql.append(f"AND e.type IN ({','.join('?' * len(flt.types))})")
+            sql.append(f"AND {e}type IN ({','.join('?' * len(flt.types))})")
             args += [t.upper() for t in flt.types]
         if flt.since:
-            sql.append("AND e.date >= ?")
+            sql.append(f"AND {e}date >= ?")
             args.append(flt.since.isoformat())
         if flt.until:
-            sql.append("AND e.date <= ?")
+            sql.append(f"AND {e}date <= ?")
             args.append(flt.until.isoformat())
         if flt.negated is not None:
-            sql.append("AND e.negated = ?")
+            sql.append(f"AND {e}negated = ?")
             args.append(int(flt.negated))
         if flt.article:
             sql.append("AND e.id IN (SELECT event_id FROM provenance WHERE article = ?)")
@@ -218,8 +231,12 @@ class SqliteStore:
             ids = list(dict.fromkeys(ids))
             if not ids:
                 return
-            sql.append(f"AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({','.join('?' * len(ids))}))")
-            args += ids
+            # anchored: walk the actors' events (index event_actors_actor), never a scan of all events
+            # of a type (CROSS JOIN keeps SQLite from putting `events` in the outer loop)
+            sql[0] = (f"SELECT e.* FROM (SELECT DISTINCT event_id FROM event_actors"
+                      f" WHERE actor_id IN ({','.join('?' * len(ids))})) x"
+                      " CROSS JOIN events e INDEXED BY events_id_type ON e.id = x.event_id WHERE 1=1")
+            args = ids + args
         sql.append("ORDER BY e.date IS NULL, e.date, e.id")
         if flt.limit:
             sql.append("LIMIT ?")
@@ -244,6 +261,23 @@ class SqliteStore:
             (eid, type_, source, target, date, date_text, precision, place, negated, confidence, mode) = r
             yield Event(type_, source, target, tuple(parts.get(eid, ())), _date(date), date_text,
                         precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ())))
+
+    def event_records(self, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
+        """Every event as a plain record (``kg.store.neo4j.event_record``'s shape), `batch` per list,
+        in write order: the bulk read of ``kg sync``, without building :class:`Event` objects
+        (participants and provenance are gathered by SQLite, the ids are the stored ones)."""
+        cur = self._db.execute(
+            "SELECT e.id, e.type, e.source, e.target, e.date, e.date_text, e.date_precision, e.place, e.negated,"
+            " e.confidence, e.mode,"
+            " (SELECT json_group_array(actor_id) FROM event_actors WHERE event_id = e.id AND role = 'participant'),"
+            " (SELECT json_group_array(json_array(key, rule, article, source, sentence, span_start, span_end))"
+            "  FROM (SELECT * FROM provenance p WHERE p.event_id = e.id ORDER BY p.rowid))"
+            " FROM events e ORDER BY e.rowid")
+        loads = json.loads
+        while rows := cur.fetchmany(batch):
+            yield [{"id": r[0], "type": r[1], "source": r[2], "target": r[3], "participants": sorted(loads(r[11])),
+                    "date": r[4], "date_text": r[5], "date_precision": r[6], "place": r[7], "negated": bool(r[8]),
+                    "confidence": r[9], "mode": r[10], "prov": loads(r[12])} for r in rows]
 
     def graph(self, flt: EventFilter = EventFilter()) -> nx.MultiDiGraph:
         from ..graph import build_graph
