@@ -63,20 +63,28 @@ def _matches(anchor: Actor, actor_id: str, code: str | None) -> bool:
 
 
 class _Actors:
-    """Actor lookups cached for one query."""
+    """Actor lookups for one query: fetched in bulk, then cached."""
 
-    def __init__(self, store: Store):
-        self.store, self.cache = store, {}
+    def __init__(self, store: Store, events: list[Event]):
+        self.store = store
+        ids = {a for e in events for a in e.actors}
+        self.cache: dict[str, Actor | None] = dict.fromkeys(ids)
+        self.cache.update(store.actors_by_id(ids))
+        codes = {a.code for a in self.cache.values() if a and a.code} - set(self.cache)
+        self.cache.update(dict.fromkeys(codes))
+        self.cache.update(store.actors_by_id(codes))
 
     def __call__(self, actor_id: str) -> Actor:
         if actor_id not in self.cache:
-            self.cache[actor_id] = self.store.actor(actor_id) or Actor(actor_id, actor_id, "unknown", None)
-        return self.cache[actor_id]
+            self.cache[actor_id] = self.store.actor(actor_id)
+        return self.cache[actor_id] or Actor(actor_id, actor_id, "unknown", None)
 
     def describe(self, actor_id: str, level: str) -> dict[str, Any]:
         a = self(actor_id)
         if level == "code" and a.code:
-            named = self(a.code) if self.store.actor(a.code) else None
+            if a.code not in self.cache:
+                self.cache[a.code] = self.store.actor(a.code)
+            named = self.cache[a.code]
             return {"code": a.code, "name": named.name if named else a.code}
         return {"id": a.id, "name": a.name, "code": a.code, **({"role": a.role} if a.role else {})}
 
@@ -109,10 +117,11 @@ def who_met_whom(store: Store, actor: str, *, with_: str | None = None, since: d
     other = resolve_actor(store, with_, registry) if with_ else None
     flt = _anchor_filter(anchor)
     flt = EventFilter(types=("MET",), actors=flt.actors, codes=flt.codes, since=since, until=until, negated=False)
-    look = _Actors(store)
+    events = list(store.events(flt))
+    look = _Actors(store, events)
     rows: list[dict[str, Any]] = []
     merged: dict[tuple, dict[str, Any]] = {}
-    for e in store.events(flt):
+    for e in events:
         mine = [p for p in e.participants if _matches(anchor, p, look(p).code)]
         if not mine:
             continue
@@ -160,9 +169,10 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
     anchor = resolve_actor(store, actor, registry)
     base = _anchor_filter(anchor)
     flt = EventFilter(types=types, actors=base.actors, codes=base.codes, since=since, until=until)
-    look = _Actors(store)
+    events = list(store.events(flt))
+    look = _Actors(store, events)
     rows = []
-    for e in store.events(flt):
+    for e in events:
         if e.symmetric:
             pairs = [("mutual", p) for p in e.participants if not _matches(anchor, p, look(p).code)]
         elif _matches(anchor, e.source, look(e.source).code):

@@ -153,13 +153,20 @@ class Event:
     def actors(self) -> tuple[str, ...]:
         return self.participants if self.participants else (self.source, self.target)  # type: ignore[return-value]
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The event's id (computed once; a store may set the id it keeps, see ``with_id``)."""
         anchor = None if self.date else (self.provenance[0].article or self.provenance[0].source
                                          if self.provenance else None)
         raw = json.dumps([self.type, self.source, self.target, list(self.participants),
                           self.date.isoformat() if self.date else None, self.negated, anchor])
         return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+    def with_id(self, event_id: str) -> "Event":
+        """This event, reporting `event_id` as its id without recomputing it (for stores that
+        read back the id they stored: it is the same hash, and hashing 10k events costs time)."""
+        self.__dict__["id"] = event_id
+        return self
 
     def pairs(self) -> list[tuple[str, str]]:
         """The (u, v) actor-id pairs this event draws as graph edges."""

@@ -73,6 +73,9 @@ class Store(Protocol):
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
 
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        """The stored actors among `ids`, by id, in one round trip (ids not stored are absent)."""
+
     def find_actors(self, name: str) -> list[Actor]:
         """Actors whose name or alias equals `name` (case- and accent-insensitive)."""
 

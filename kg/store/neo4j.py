@@ -529,9 +529,9 @@ class Neo4jStore:
 
         events = list(self.events(flt))
         ids = {a for e in events for a in e.actors}
-        return build_graph(events, self._actors_by_id(ids))
+        return build_graph(events, self.actors_by_id(ids))
 
-    def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
         ids = list(ids)
         out: dict[str, Actor] = {}
         for i in range(0, len(ids), 10 * _CHUNK):

@@ -260,7 +260,7 @@ class SqliteStore:
         for r in rows:
             (eid, type_, source, target, date, date_text, precision, place, negated, confidence, mode) = r
             yield Event(type_, source, target, tuple(parts.get(eid, ())), _date(date), date_text,
-                        precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ())))
+                        precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ()))).with_id(eid)
 
     def event_records(self, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
         """Every event as a plain record (``kg.store.neo4j.event_record``'s shape), `batch` per list,
@@ -284,9 +284,9 @@ class SqliteStore:
 
         events = list(self.events(flt))
         ids = {a for e in events for a in e.actors}
-        return build_graph(events, self._actors_by_id(ids))
+        return build_graph(events, self.actors_by_id(ids))
 
-    def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
         ids = list(ids)
         out: dict[str, Actor] = {}
         for i in range(0, len(ids), _CHUNK):
