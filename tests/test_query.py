@@ -8,7 +8,6 @@ import pytest
 
 from kg.cypher import bind_literals, load_queries, parse_query_file, run_cypher, run_named
 from kg.errors import QueryError
-from kg.ingest import ingest
 from kg.model import Actor, Event
 from kg.store.sqlite import SqliteStore
 

@@ -7,12 +7,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from kg.model import Actor, Event, Provenance
 from kg.registry import ActorRegistry, load_actor_file

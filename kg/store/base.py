@@ -7,14 +7,14 @@ embedded SQLite store and the Neo4j store both implement it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Protocol, runtime_checkable
 
 import networkx as nx
 
 from ..model import Actor, Article, Event
 
-__all__ = ["EventFilter", "WriteCounts", "Store"]
+__all__ = ["EventFilter", "WriteCounts", "Store", "StoreBase"]
 
 
 @dataclass(frozen=True)
@@ -97,3 +97,26 @@ class Store(Protocol):
         """Counts of actors, articles, events (total and by type)."""
 
     def close(self) -> None: ...
+
+
+class StoreBase:
+    """What every backend shares: the context manager, ``repr`` and :meth:`graph` built from
+    :meth:`events` and :meth:`actors_by_id`, so both stores return the same graph shape."""
+
+    url: str
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r})"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def graph(self, flt: EventFilter = EventFilter()) -> nx.MultiDiGraph:
+        from ..graph import build_graph
+
+        events = list(self.events(flt))
+        ids = {a for e in events for a in e.actors}
+        return build_graph(events, self.actors_by_id(ids))

@@ -52,13 +52,12 @@ from itertools import combinations
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-import networkx as nx
 
 from ..errors import StoreError, UnknownRelation
 from ..model import Actor, Article, Event, Provenance
 from ..registry import normalize_name
 from ..schema import load_schema
-from .base import EventFilter, WriteCounts
+from .base import EventFilter, StoreBase, WriteCounts
 
 __all__ = ["Neo4jStore", "rel_type", "event_record"]
 
@@ -131,7 +130,7 @@ _CONSTRAINTS = (
 )
 
 
-class Neo4jStore:
+class Neo4jStore(StoreBase):
     """The store protocol on a Neo4j 5 server.
 
     Credentials come from ``NEO4J_USER`` (default ``neo4j``) and
@@ -161,14 +160,6 @@ class Neo4jStore:
         self._types = {t: t for t in self._schema.relations if _TYPE_NAME.match(t)}
         self._ready = False
 
-    def __repr__(self) -> str:
-        return f"Neo4jStore({self.url!r})"
-
-    def __enter__(self) -> "Neo4jStore":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
     def close(self) -> None:
         self._driver.close()
@@ -524,12 +515,6 @@ class Neo4jStore:
                 raise
             raise self._error(e, "reading events") from None
 
-    def graph(self, flt: EventFilter = EventFilter()) -> nx.MultiDiGraph:
-        from ..graph import build_graph
-
-        events = list(self.events(flt))
-        ids = {a for e in events for a in e.actors}
-        return build_graph(events, self.actors_by_id(ids))
 
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
         ids = list(ids)

@@ -15,12 +15,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import networkx as nx
 
 from ..errors import StoreError
 from ..model import Actor, Article, Event, Provenance
 from ..registry import normalize_name
-from .base import EventFilter, WriteCounts
+from .base import EventFilter, StoreBase, WriteCounts
 
 __all__ = ["SqliteStore"]
 
@@ -61,7 +60,7 @@ def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
-class SqliteStore:
+class SqliteStore(StoreBase):
     """The embedded default store: one SQLite file.
 
     >>> s = SqliteStore(":memory:")
@@ -95,14 +94,6 @@ class SqliteStore:
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.url}: cannot open store ({e})") from None
 
-    def __repr__(self) -> str:
-        return f"SqliteStore({self.url!r})"
-
-    def __enter__(self) -> "SqliteStore":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
     def close(self) -> None:
         self._db.close()
@@ -279,12 +270,6 @@ class SqliteStore:
                     "date": r[4], "date_text": r[5], "date_precision": r[6], "place": r[7], "negated": bool(r[8]),
                     "confidence": r[9], "mode": r[10], "prov": loads(r[12])} for r in rows]
 
-    def graph(self, flt: EventFilter = EventFilter()) -> nx.MultiDiGraph:
-        from ..graph import build_graph
-
-        events = list(self.events(flt))
-        ids = {a for e in events for a in e.actors}
-        return build_graph(events, self.actors_by_id(ids))
 
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
         ids = list(ids)
