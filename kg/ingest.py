@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from loaders import Batch, Document, loader_for
 
 from .errors import KgError, LoaderError
-from .registry import ActorRegistry
+from .registry import ActorRegistry, load_actor_file
 from .store.base import Store, WriteCounts
 
 __all__ = ["ingest", "IngestReport", "expand_paths", "registry_for"]
@@ -74,14 +74,6 @@ def registry_for(store: Store | None = None, overlay: str | os.PathLike | None =
     return reg
 
 
-def _extractor(registry: ActorRegistry):
-    try:
-        from .extract import Extractor
-    except ImportError:  # the extractor is optional until it lands
-        return None
-    return Extractor(registry)
-
-
 def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os.PathLike | None = None,
            on_file: Callable[[Path], None] | None = None, extractor=None) -> IngestReport:
     """Load `paths` into `store` and return an :class:`IngestReport`.
@@ -98,7 +90,7 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
     files = expand_paths(paths)
     registry = registry_for(store, actors)
     if actors:
-        report.counts += store.write(actors=_overlay_actors(actors))
+        report.counts += store.write(actors=load_actor_file(actors))
     for path in files:
         if on_file:
             on_file(path)
@@ -119,8 +111,10 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                     if store.has_article(item.article.id):
                         report.skipped += 1
                         continue
-                    if extractor is None:
-                        extractor = _extractor(registry) or _NoExtractor()
+                    if extractor is None:   # loaded on the first article: statements need no spaCy
+                        from .extract import Extractor
+
+                        extractor = Extractor(registry)
                     result = extractor.extract(item)
                     report.warnings += getattr(result, "warnings", [])
                     report.counts += store.write(actors=result.actors, articles=[item.article], events=result.events)
@@ -132,22 +126,3 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
             report.errors.append(f"{path}: internal error ({type(e).__name__}: {e})")
     return report
 
-
-def _overlay_actors(path) -> list:
-    from .registry import load_actor_file
-
-    return load_actor_file(path)
-
-
-@dataclass
-class _Nothing:
-    events: list = field(default_factory=list)
-    actors: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-
-
-class _NoExtractor:
-    """Stores articles without events when the extractor is not installed."""
-
-    def extract(self, doc: Document) -> _Nothing:
-        return _Nothing(warnings=[f"{doc.ref}: extractor not available; stored the article only"])
