@@ -61,4 +61,6 @@ def query_cmd(ctx: Context, name: str | None, params: tuple[str, ...], cypher: s
         rows = lib.run_cypher(ctx.store, cypher, values)
     else:
         rows = lib.run_named(ctx.store, name, values)
+    if not rows and fmt == "table" and not as_json:
+        click.echo("No rows.", err=True)
     emit(rows, fmt, as_json=as_json)
