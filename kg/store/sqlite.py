@@ -56,6 +56,11 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _header(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(16)
+
+
 def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
@@ -77,7 +82,7 @@ class SqliteStore(StoreBase):
             p = Path(self.url)
             if p.exists() and p.is_dir():
                 raise StoreError(f"{p}: is a folder, not a store file")
-            if p.exists() and p.stat().st_size and not p.read_bytes()[:16].startswith(b"SQLite format 3"):
+            if p.exists() and p.stat().st_size and not _header(p).startswith(b"SQLite format 3"):
                 raise StoreError(f"{p}: not a diplomatic-kg store (not an SQLite file)")
             p.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -93,7 +98,6 @@ class SqliteStore(StoreBase):
                 raise StoreError(f"{self.url}: store schema v{version[0]} is newer than this kg (v{SCHEMA_VERSION})")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.url}: cannot open store ({e})") from None
-
 
     def close(self) -> None:
         self._db.close()
@@ -112,31 +116,42 @@ class SqliteStore(StoreBase):
                 cur = db.execute("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?)",
                                  (art.id, art.title, _iso(art.date), art.source, art.path, art.language))
                 counts.articles += cur.rowcount
-            for e in events:
-                eid = e.id
-                cur = db.execute(
-                    "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (eid, e.type, e.source, e.target, _iso(e.date), e.date_text, e.date_precision, e.place,
-                     int(e.negated), e.confidence, e.mode))
-                if cur.rowcount:
-                    counts.events += 1
-                    roles = [(eid, p, "participant") for p in e.participants] or \
-                        [(eid, e.source, "source"), (eid, e.target, "target")]
-                    db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
-                else:   # the same event again: keep the best confidence, fill what was missing
-                    db.execute("UPDATE events SET confidence=max(confidence, ?), place=coalesce(place, ?),"
-                               " date_text=coalesce(date_text, ?), mode=coalesce(mode, ?) WHERE id=?",
-                               (e.confidence, e.place, e.date_text, e.mode, eid))
-                for p in e.provenance:
-                    cur = db.execute("INSERT OR IGNORE INTO provenance VALUES (?,?,?,?,?,?,?,?)",
-                                     (p.key, eid, p.article, p.source, p.sentence,
-                                      p.span[0] if p.span else None, p.span[1] if p.span else None, p.rule))
-                    counts.sources += cur.rowcount
+            self._write_events(list(events), counts)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
         return counts
+
+    def _write_events(self, events: list[Event], counts: WriteCounts) -> None:
+        """Insert new events, merge known ones (best confidence, missing fields filled) and add
+        provenance, in a few executemany calls; the order of provenance rows is the input order."""
+        db = self._db
+        existing: set[str] = set()
+        ids = list(dict.fromkeys(e.id for e in events))
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            existing.update(r[0] for r in db.execute(
+                f"SELECT id FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        new, roles, merges, prov = [], [], [], []
+        for e in events:
+            eid = e.id
+            if eid in existing:
+                merges.append((e.confidence, e.place, e.date_text, e.mode, eid))
+            else:
+                existing.add(eid)
+                new.append((eid, e.type, e.source, e.target, _iso(e.date), e.date_text, e.date_precision,
+                            e.place, int(e.negated), e.confidence, e.mode))
+                roles += [(eid, p, "participant") for p in e.participants] or \
+                    [(eid, e.source, "source"), (eid, e.target, "target")]
+            prov += [(p.key, eid, p.article, p.source, p.sentence, p.span[0] if p.span else None,
+                      p.span[1] if p.span else None, p.rule) for p in e.provenance]
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)", new)
+        db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
+        db.executemany("UPDATE events SET confidence=max(confidence, ?), place=coalesce(place, ?),"
+                       " date_text=coalesce(date_text, ?), mode=coalesce(mode, ?) WHERE id=?", merges)
+        counts.events += len(new)
+        counts.sources += db.executemany("INSERT OR IGNORE INTO provenance VALUES (?,?,?,?,?,?,?,?)", prov).rowcount
 
     def _upsert_actor(self, a: Actor) -> int:
         old = self.actor(a.id)
