@@ -38,11 +38,6 @@ class Context:
             self._store = open_store(self.store_url)
         return self._store
 
-    def registry(self):
-        from .ingest import registry_for
-
-        return registry_for(None, self.actors)
-
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -73,6 +73,7 @@ class ActorRegistry:
     actors: dict[str, Actor] = field(default_factory=dict)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
     _templates: dict[str, _Template] = field(default_factory=dict, repr=False)
+    _institution_words: dict[str, str] = field(default_factory=dict, repr=False)  # alias -> slug
     _groups: dict[str, str] = field(default_factory=dict, repr=False)   # word -> "" (state) or suffix
     _demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # code -> demonym
     _stop: frozenset[str] = field(default=frozenset(), repr=False)
@@ -174,7 +175,7 @@ class ActorRegistry:
 
     def institution_words(self) -> dict[str, str]:
         """Institution alias → template slug ("foreign ministry" → "foreign-ministry")."""
-        return {normalize_name(a): t.slug for t in self._templates.values() for a in t.aliases}
+        return dict(self._institution_words)
 
     def group_words(self) -> dict[str, str]:
         """Domestic-group word → "" for the state itself or the code suffix (OPP, REB, CIV)."""
@@ -208,7 +209,7 @@ class ActorRegistry:
         return actor if actor and actor.kind == "state" else None
 
     def _composite(self, key: str, context: str | None) -> Actor | None:
-        words = self.institution_words()
+        words = self._institution_words
         m = re.match(r"^(.+?) (?:of|in) (.+)$", key)      # "foreign ministry of turkey"
         if m and (state := self._state(m.group(2))):
             return self._qualified(m.group(1), state.id)
@@ -225,7 +226,7 @@ class ActorRegistry:
         if rest in self._groups:
             suffix = self._groups[rest]
             return self.actors[code] if not suffix else self.domestic_group(code, suffix)
-        slug = self.institution_words().get(rest)
+        slug = self._institution_words.get(rest)
         return self.institution(slug, code) if slug else None
 
 
@@ -310,6 +311,7 @@ def _builtin() -> ActorRegistry:
         reg.add(Actor(code, aliases[0], "state", code, tuple(aliases[1:])))
     for t in data.get("institution_templates", []):
         reg._templates[t["slug"]] = _Template(t["slug"], t["name"], tuple(t["aliases"]))
+        reg._institution_words.update((normalize_name(a), t["slug"]) for a in t["aliases"])
     for word_key, words in data.get("domestic_groups", {}).items():
         for w in words:
             reg._groups[normalize_name(w)] = "" if word_key == "government" else word_key
