@@ -478,3 +478,43 @@ def test_a_participants_own_body_is_not_a_second_party(run):
     ids = sorted(p["id"] for p in met["participants"])
     assert len(ids) == 2 and "AU" not in ids, ids
     assert sorted(p["code"] for p in met["participants"]) == ["AU", "KEN"]
+
+
+# --- arguments: agents inside act objects, antecedents, implicit addressees (issue 8) ---------------------
+
+def test_agent_of_condemned_act_is_the_target(run):
+    _, rows = run("Ankara firmly condemned the shelling of its border posts by Syria.")
+    assert ("CRITICIZED", ("TUR", "SYR"), False) in tuples(rows)
+
+
+def test_it_skips_a_place_for_the_attacker(run):
+    _, rows = run("The Turkish strikes in Iraq came a day after it bombed Syria.")
+    assert tuples(rows) == {("ATTACKED", ("TUR", "SYR"), False)}
+
+
+def test_subjectless_conjunct_of_a_report_is_the_speakers_act(run):
+    _, rows = run("Greece said Turkish jets had violated its airspace and warned Ankara of a firm response.")
+    assert ("THREATENED", ("GRC", "TUR"), False) in tuples(rows)
+
+
+def test_calls_for_restraint_from_backers_go_to_both_sides(run):
+    _, rows = run("Serbian and Kosovar police clashed near the border on Monday, "
+                  "prompting calls for restraint from Germany and France.")
+    got = {t for t in tuples(rows) if t[0] == "CALLED_ON"}
+    assert got == {("CALLED_ON", (s, t), False) for s in ("DEU", "FRA") for t in ("SRB", "XKX")}
+
+
+def test_urged_restraint_addresses_the_last_pair(run):
+    _, rows = run("Armenia and Azerbaijan accused each other of shelling on Monday. Russia and France urged restraint.")
+    got = {t for t in tuples(rows) if t[0] == "CALLED_ON"}
+    assert got == {("CALLED_ON", (s, t), False) for s in ("RUS", "FRA") for t in ("ARM", "AZE")}
+
+
+def test_aid_sent_to_a_recipient(run):
+    _, rows = run("Norway sent relief supplies to Turkey.")
+    assert tuples(rows) == {("AIDED", ("NOR", "TUR"), False)}
+
+
+def test_the_taliban_government_takes_its_countrys_code(run):
+    _, rows = run("Pakistan accused the Afghan Taliban administration of sheltering militants on Monday.")
+    assert ("ACCUSED", ("PAK", "AFG"), False) in tuples(rows)

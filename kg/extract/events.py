@@ -350,6 +350,14 @@ class SentenceReader:
                 return list(self.dis.pair)
         return []
 
+    def _antecedent(self, head: Token) -> bool:
+        """Can the mention ending at `head` be what "it" points back to? Not a place ("strikes in
+        Pakistan ... after it attacked") nor the modifier of a thing ("the UN Charter")."""
+        if head.dep_ == "compound" and head.head.pos_ in _NOUN and self._mention_map.get(head.head.i) is None:
+            return False
+        return not (head.dep_ == "pobj" and head.head.lower_ in self.lex.words["place_preps"]
+                    and head.head.head.pos_ in _NOUN)
+
     def _pair_ref(self, tok: Token):
         text = tok.doc[tok.i:tok.i + 4].text.lower()
         for ref in self.lex.phrases["pair_references"]:
@@ -395,7 +403,8 @@ class SentenceReader:
                         return subj[:1]
             for i in range(tok.i - 1, tok.sent.start - 1, -1):
                 m = self._mention_map.get(i)
-                if m is not None and len(m.actors) == 1 and m.actors[0].kind not in ("person", "world"):
+                if m is not None and len(m.actors) == 1 and m.actors[0].kind not in ("person", "world") \
+                        and i == m.start and self._antecedent(tok.doc[m.end - 1]):
                     return [m.actors[0]]
             return [self.dis.last_thing] if self.dis.last_thing is not None else []
         if lower in lex.words["plural_pronouns"]:
@@ -548,6 +557,35 @@ class SentenceReader:
                 pass
         return out
 
+    def _implicit_parties(self, trig: Token, etype: str, sources: list[Actor]) -> list[Actor]:
+        """The unnamed addressees of an appeal for calm ("urged restraint", "calls for de-escalation"):
+        the two sides of the conflict — a coordinated pair in the same sentence, else the last pair."""
+        w = self.lex.words
+        if etype.lower() not in w["implicit_party_types"]:
+            return []
+        objs = [c for c in trig.children if c.dep_ == "dobj"]
+        objs += [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                 if g.dep_ == "pobj"]
+        if not any(o.lemma_.lower() in w["calm_nouns"] for o in objs):
+            return []
+        mine = {a.code for a in sources}
+        for tok in trig.sent:
+            if tok.dep_ in ("nsubj", "dobj") and tok.i not in {o.i for o in objs}:
+                group = [a for a in self.actors(tok) if a.code and a.code not in mine]
+                if len({a.code for a in group}) == 2:
+                    return group
+        pair = [a for a in self.dis.pair if a.code and a.code not in mine]
+        return pair if len({a.code for a in pair}) == 2 else []
+
+    def _speaker_of_conjunct(self, verb: Token) -> list[Actor]:
+        """The subject of the speech verb a subjectless conjunct belongs to ("X said ... and warned Y")."""
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []
+        head = verb.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lex.words["speech_verbs"]:
+            return self._subjects(head.head)
+        return []
+
     def _reduced_passive_target(self, noun: Token, etype: str) -> list[Actor]:
         """Who a noun modified by a reduced passive stands for: the actor it names, the agent of the act it
         names, or, for an act noun summing up its clause ("X announced ..., a decision condemned by Y"),
@@ -628,10 +666,17 @@ class SentenceReader:
         # "praised Poland for its support of Ukraine": with an actor object, "for" gives the reason
         direct = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass") and self.actors(c)]
         reason = self.lex.words["reason_preps"] if direct else frozenset()
+        agents = self.lex.object_preps.get(etype, ())
         for h in heads:
             for c in h.children:
-                if c.dep_ in ("dobj", "dative", "nsubjpass") and h.i == verb.i:
-                    out += self.actors(c)
+                if c.dep_ == "dative" and c.pos_ == "ADP" and h.i == verb.i:
+                    # "sent aid to Y" with "to" read as a dative: its object is the recipient
+                    out += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                elif c.dep_ in ("dobj", "dative", "nsubjpass") and h.i == verb.i:
+                    # "condemned the violation of its airspace by Y": the act's agent is the target
+                    by = [a for p in c.children if p.dep_ == "prep" and p.lower_ == "by" and "by" in agents
+                          for g in p.children if g.dep_ == "pobj" for a in self.actors(g)]
+                    out += by or self.actors(c)
                 elif c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in reason:
                     out += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
                 elif c.dep_ == "prt" and c.lower_ in preps:
@@ -686,6 +731,10 @@ class SentenceReader:
             if not obj and not self.lex.schema.relation(etype).symmetric:
                 obj = self._reduced_passive_target(verb.head, etype)
         rel = self.lex.schema.relation(etype)
+        if subj and obj and not passive and {a.code for a in subj} <= {a.code for a in obj}:
+            # "X said Y's strikes killed two and warned Y of consequences": the conjunct hangs on the
+            # reported clause but is the speaker's act
+            subj = self._speaker_of_conjunct(verb) or subj
         if rel.symmetric and not subj and not obj:
             return []
         mod = self._modality(verb, etype)
@@ -708,6 +757,8 @@ class SentenceReader:
                         out.append(Reading("MEDIATED", subj[0], g, trigger=verb, rule="host-of-two",
                                            confidence=0.6, negated=negated))
             return out
+        if not obj and subj:
+            obj = self._implicit_parties(verb, etype2, subj)
         return self._directed(etype2, subj, obj, verb, negated, mode, f"verb:{verb.lemma_.lower()}", 0.85)
 
     # == nouns ================================================================================
@@ -719,10 +770,20 @@ class SentenceReader:
         for c in noun.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod") and not c.lower_.endswith("-based"):
                 own += self.actors(c)
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and not rel.symmetric)):
+                # "a plea by X", "calls from X": the author of a directed act
                 own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
             elif c.dep_ == "prep" and c.lower_ in frame.noun_preps:
-                others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    authors = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "from"
+                               for x in p.children if x.dep_ == "pobj"] if c.lower_ == "for" else []
+                    if authors and not rel.symmetric:
+                        # "calls for restraint from X": the parser hangs the author on the thing asked for
+                        own += [a for x in authors for a in self.actors(x)]
+                    else:
+                        others += self.actors(g)
         governor = _governing_verb(noun)
         light = governor is not None and governor.lemma_.lower() in self.lex.words["light_verbs"]
         if light and etype not in ("MET", "PLANS_TO_MEET") and any(
@@ -777,6 +838,8 @@ class SentenceReader:
                 self._orphans.append((etype2, noun, negated, mode, rule))
             rd = self._symmetric(etype2, parts, noun, negated, mode, rule)
             return [rd] if rd else []
+        if not others and own:
+            others = self._implicit_parties(noun, etype2, own)
         return self._directed(etype2, own, others, noun, negated, mode, rule, 0.75)
 
     # == assembling ==============================================================================
