@@ -518,3 +518,49 @@ def test_aid_sent_to_a_recipient(run):
 def test_the_taliban_government_takes_its_countrys_code(run):
     _, rows = run("Pakistan accused the Afghan Taliban administration of sheltering militants on Monday.")
     assert ("ACCUSED", ("PAK", "AFG"), False) in tuples(rows)
+
+
+def test_threat_target_inside_the_threatened_act(run):
+    _, rows = run("Pakistan threatened on Monday to break off diplomatic relations with Congo and Costa Rica "
+                  "over their ties with Israel.")
+    assert tuples(rows) == {("THREATENED", ("PAK", "COG"), False), ("THREATENED", ("PAK", "CRI"), False)}
+
+
+def test_threat_target_named_by_an_adjective_in_the_act(run):
+    _, rows = run("A French minister threatened to impose import restrictions against German goods.")
+    assert tuples(rows) == {("THREATENED", ("FRA", "DEU"), False)}
+
+
+def test_reported_must_is_a_demand(run):
+    _, rows = run("Russia said on Tuesday that Sudan must return the captured helicopter.")
+    assert ("CALLED_ON", ("RUS", "SDN"), False) in tuples(rows)
+
+
+def test_calling_an_act_unprovoked_criticises_its_author(run):
+    _, rows = run("Pakistan's interior minister called the Afghan attacks unprovoked.")
+    assert ("CRITICIZED", ("PAK", "AFG"), False) in tuples(rows)
+
+
+def test_an_author_named_in_the_judgement(run):
+    _, rows = run("The Iraqi foreign ministry called it a cowardly Turkish attack.")
+    assert ("CRITICIZED", ("IRQ", "TUR"), False) in tuples(rows)
+
+
+def test_denying_the_charge_opposes_the_accuser(run):
+    _, rows = run("Pakistan accused India of backing the militants on Monday. New Delhi denied the charge.")
+    assert ("OPPOSED", ("IND", "PAK"), False) in tuples(rows)
+
+
+def test_rejecting_allegations_opposes_the_accuser(run):
+    _, rows = run("Ethiopia accused Eritrea of arming rebels. Asmara rejected the allegations as baseless.")
+    assert ("OPPOSED", ("ERI", "ETH"), False) in tuples(rows)
+
+
+def test_strikes_targeting_a_group(run):
+    _, rows = run("Israel conducted strikes targeting Hezbollah commanders in Lebanon on Sunday.")
+    assert tuples(rows) == {("ATTACKED", ("ISR", "HEZBOLLAH"), False)}
+
+
+def test_several_countries_are_the_world(run):
+    _, rows = run("Several countries condemned Venezuela on Monday.")
+    assert tuples(rows) == {("CRITICIZED", ("WORLD", "VEN"), False)}

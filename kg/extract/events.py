@@ -557,6 +557,24 @@ class SentenceReader:
                 pass
         return out
 
+    def _clause_targets(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """Who a threatened or promised act is aimed at: its objects and the objects of its target
+        prepositions, also one level down ("to break off relations with X", "to impose restrictions
+        against German goods"), never inside a condition or a reason ("unless", "over their ties with Z")."""
+        w = self.lex.words
+        out: list[Actor] = []
+        for g in verb.children:
+            if g.dep_ in ("dobj", "dative") and g.pos_ != "ADP":
+                found = self.actors(g, conj=True)
+                out += found
+                if not found and depth < 1:
+                    out += self._clause_targets(g, depth + 1)
+            elif g.dep_ in ("prep", "dative") and g.lower_ in w["clausal_target_preps"]:
+                out += [a for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
+            elif g.dep_ in ("xcomp", "conj") and g.pos_ in _VERB and depth < 1:
+                out += self._clause_targets(g, depth + 1)
+        return out
+
     def _implicit_parties(self, trig: Token, etype: str, sources: list[Actor]) -> list[Actor]:
         """The unnamed addressees of an appeal for calm ("urged restraint", "calls for de-escalation"):
         the two sides of the conflict — a coordinated pair in the same sentence, else the last pair."""
@@ -640,6 +658,11 @@ class SentenceReader:
             return []
         w = self.lex.words
         lemma = noun.lemma_.lower()
+        if lemma in w["accusation_nouns"] or noun.lower_ in w["accusation_nouns"]:
+            # "X denied / rejected the charge": whoever made the accusation just reported
+            window = int(next(iter(self.lex.words["act_anaphora_window"]), "3"))
+            fact = self.dis.recent_act({"ACCUSED"}, getattr(self, "sent_no", 0), window)
+            return [fact.source] if fact is not None and fact.source is not None else []
         if lemma in w["proposal_nouns"] or noun.lower_ in w["proposal_nouns"]:
             # "Y rejected / endorsed the plan": whoever proposed it in the recent sentences
             window = int(next(iter(w["proposal_window"]), "4"))
@@ -701,11 +724,7 @@ class SentenceReader:
                     out += [a for g in c.children if g.dep_ in ("nsubj",) for a in self.actors(g)]
                 # "threatened to cut off electricity to X", "offered to hand over the suspects to X"
                 elif c.dep_ == "xcomp" and etype != "CALLED_ON":
-                    for g in c.children:
-                        if g.dep_ in ("dobj", "dative"):
-                            out += self.actors(g)
-                        elif g.dep_ == "prep" and g.lower_ in w["clausal_target_preps"]:
-                            out += [a for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
+                    out += self._clause_targets(c)
         # "met with X in the presence of Y and Z"
         if self.lex.schema.relation(etype).symmetric:
             for t in verb.subtree:
@@ -838,6 +857,14 @@ class SentenceReader:
                 self._orphans.append((etype2, noun, negated, mode, rule))
             rd = self._symmetric(etype2, parts, noun, negated, mode, rule)
             return [rd] if rd else []
+        if not others and not rel.symmetric:
+            # "strikes targeting X", "raids aimed at X": the target named by a participle on the noun
+            w = self.lex.words
+            for c in noun.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in w["aiming_verbs"]:
+                    others += [a for g in c.children if g.dep_ == "dobj" for a in self.actors(g)]
+                    others += [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("at", "against")
+                               for x in g.children if x.dep_ == "pobj" for a in self.actors(x)]
         if not others and own:
             others = self._implicit_parties(noun, etype2, own)
         return self._directed(etype2, own, others, noun, negated, mode, rule, 0.75)
@@ -885,8 +912,11 @@ class SentenceReader:
         return out
 
     def _reciprocal(self, trig: Token) -> bool:
+        """A mutual act of its coordinated subjects: "accused each other", "exchanged fire", "clashed"."""
         text = trig.doc[trig.i:min(trig.i + 5, trig.sent.end)].text.lower()
-        return any(r in text for r in self.lex.words["reciprocals"])
+        gov = _governing_verb(trig) if trig.pos_ in _NOUN else None
+        heads = {trig.lemma_.lower(), gov.lemma_.lower() if gov is not None else ""}
+        return any(r in text for r in self.lex.words["reciprocals"]) or bool(heads & self.lex.words["reciprocal_heads"])
 
     def _note_unresolved(self, actors) -> None:
         for a in actors:
@@ -1027,6 +1057,29 @@ class SentenceReader:
             target = self.actors(tok.head, conj=False) if tok.dep_ == "appos" else \
                 [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
             out += self._directed("CRITICIZED", [speaker], target, tok, False, None, "pejorative-epithet", 0.6)
+        # "S said X must withdraw" → S called on X (a demand without a verb of demanding)
+        if tok.pos_ in _VERB and tok.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in w["demand_modals"] for c in tok.children) \
+                and tok.head.lemma_.lower() in w["speech_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
+            sources = self._subjects(tok.head)
+            targets = [a for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in w["first_person_pronouns"]
+                       for a in self.actors(c)]
+            out += self._directed("CALLED_ON", sources, targets, tok, False, None, "demand-modal", 0.6)
+        # "X called the raids barbaric", "described the move as a provocation" → X criticised their author
+        if tok.pos_ == "VERB" and lemma in w["evaluation_verbs"]:
+            preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+            preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                      if g.dep_ == "pobj"]
+            if any(self._negative(p) for p in preds):
+                # "called it a cowardly Israeli attack": an author named in the judgement comes first
+                targets = [a for p in preds if p.pos_ in _NOUN for c in p.children
+                           if c.dep_ in ("amod", "poss", "compound") for a in self.actors(c)]
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                targets = targets or [a for o in objs for a in (self.actors(o) or self._act_targets(o, "CRITICIZED"))]
+                mod = self._modality(tok, "CRITICIZED")
+                if mod is not None:
+                    out += self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod[1], None,
+                                          "negative-evaluation", 0.6)
         # "S: ... X continues to commit atrocities" → S accused X
         if lemma in w["alleged_verbs"] and tok.pos_ in _VERB:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -1036,6 +1089,12 @@ class SentenceReader:
                 if source is not None:
                     out += self._directed("ACCUSED", [source], subj, tok, False, None, "alleged-act", 0.6)
         return out
+
+    def _negative(self, pred: Token) -> bool:
+        """A predicate that condemns what it is said of: "unprovoked", "a gross violation", "barbaric"."""
+        w = self.lex.words
+        words = {pred.lemma_.lower(), pred.lower_} | {c.lemma_.lower() for c in pred.children if c.dep_ == "amod"}
+        return bool(words & (w["negative_evaluations"] | w["pejoratives"] | w["pejorative_adjectives"]))
 
     def _statement_source(self, tok: Token) -> Actor | None:
         root = tok.sent.root
