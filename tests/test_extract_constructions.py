@@ -564,3 +564,31 @@ def test_strikes_targeting_a_group(run):
 def test_several_countries_are_the_world(run):
     _, rows = run("Several countries condemned Venezuela on Monday.")
     assert tuples(rows) == {("CRITICIZED", ("WORLD", "VEN"), False)}
+
+
+def test_sanctions_agreed_on_are_imposed_by_the_deciders(run):
+    _, rows = run("European Union leaders agreed on Monday on a set of sanctions against Belarus.")
+    assert ("SANCTIONED", ("EU", "BLR"), False) in tuples(rows)
+
+
+def test_criticism_drawn_by_an_act_is_aimed_at_its_author(run):
+    _, rows = run("Turkey's strikes on Kurdish fighters on Sunday drew sharp criticism from several powers, "
+                  "including France and Germany.")
+    got = {t for t in tuples(rows) if t[0] == "CRITICIZED"}
+    assert got == {("CRITICIZED", ("FRA", "TUR"), False), ("CRITICIZED", ("DEU", "TUR"), False)}
+
+
+def test_a_visit_that_does_not_undermine_is_not_a_denied_visit(run):
+    _, rows = run("Japan's prime minister Fumio Kishida said his visit to China does not undermine ties with Taiwan.")
+    assert not any(r["negated"] for r in find(rows, "MET"))
+    assert ("MET", ("CHN", "JPN"), False) in tuples(rows)
+
+
+def test_vowing_a_hostile_act_is_a_threat(run):
+    _, rows = run("Israel's army chief vowed to target Hamas leaders abroad.")
+    assert tuples(rows) == {("THREATENED", ("ISR", "HAMAS"), False)}
+
+
+def test_it_said_after_a_quote_is_the_speaker_named_before(run):
+    _, rows = run('Russia issued a statement on Monday. "We call on Washington to lift the blockade," it said.')
+    assert ("CALLED_ON", ("RUS", "USA"), False) in tuples(rows)

@@ -319,6 +319,10 @@ class SentenceReader:
                 found += mods
                 described = described or (bool(mods) and c.dep_ == "amod")
         for c in tok.children:
+            # "key global players, including Russia and China": the members named
+            if c.dep_ == "prep" and c.lower_ in ("including", "like") and tok.tag_ in ("NNS", "NNPS"):
+                found += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g, depth + 1)]
+        for c in tok.children:
             # "the Turkish and Greek sides of Cyprus": the whole the parts belong to is no party
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and not described:
                 for g in c.children:
@@ -401,6 +405,11 @@ class SentenceReader:
                     subj = [a for a in self._subjects(verb) if a.kind != "person"]
                     if subj:
                         return subj[:1]
+            head = tok.head
+            if tok.dep_ == "nsubj" and head.lemma_.lower() in lex.words["speech_verbs"] and any(
+                    c.dep_ == "ccomp" and c.i < tok.i for c in head.children):
+                # '"...," it said': the speaker was named before the quotation, not inside it
+                return [self.dis.last_thing] if self.dis.last_thing is not None else []
             for i in range(tok.i - 1, tok.sent.start - 1, -1):
                 m = self._mention_map.get(i)
                 if m is not None and len(m.actors) == 1 and m.actors[0].kind not in ("person", "world") \
@@ -556,6 +565,19 @@ class SentenceReader:
             elif verb.dep_ == "advcl" and verb.head.pos_ in _NOUN:
                 pass
         return out
+
+    def _hostile_complement(self, verb: Token) -> bool:
+        """True if a promise verb's complement is a hostile act ("vowed to take it by force")."""
+        w = self.lex.words
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ in _VERB:
+                lem = c.lemma_.lower()
+                if lem in w["hostile_acts"] or any(e in ("ATTACKED", "SANCTIONED", "THREATENED")
+                                                   for e, _k, _x in self.lex.cues.get(lem, ())):
+                    return True
+            if c.dep_ == "dobj" and c.lemma_.lower() in w["hostile_acts"]:   # "vowed retaliation"
+                return True
+        return False
 
     def _clause_targets(self, verb: Token, depth: int = 0) -> list[Actor]:
         """Who a threatened or promised act is aimed at: its objects and the objects of its target
@@ -760,6 +782,10 @@ class SentenceReader:
         if mod is None:
             return []
         etype2, negated, mode = mod
+        if etype2 == "PROMISED" and self._hostile_complement(verb):
+            etype2 = "THREATENED"     # "vowed to retaliate", "pledged to crush the rebels": a threat
+            if not obj:
+                obj = [a for c in verb.children if c.dep_ == "xcomp" for a in self._clause_targets(c)]
         if negated_cue:
             negated = not negated
         if rel.symmetric or self.lex.schema.relation(etype2).symmetric:
@@ -808,6 +834,19 @@ class SentenceReader:
         if light and etype not in ("MET", "PLANS_TO_MEET") and any(
                 e == "MEDIATED" for e, _k, _x in self.lex.cues.get(governor.lemma_.lower(), ())):
             light = False       # "X brokered a deal between A and B": X mediated, it is not a party
+        w = self.lex.words
+        if not own and governor is not None and not light and not rel.symmetric \
+                and governor.lemma_.lower() in w["agent_governors"]:
+            # "agreed on a set of sanctions against X", "ordered an aid package for X": the deciders act
+            own = self._subjects(governor)
+        if not others and governor is not None and not rel.symmetric and noun.dep_ == "dobj" \
+                and governor.lemma_.lower() in w["reaction_verbs"]:
+            # "the strikes drew criticism from X", "Y's visit prompted condemnation": aimed at the cause
+            for c in governor.children:
+                if c.dep_ == "nsubj":
+                    others += self.actors(c) or self._act_targets(c, etype)
+                elif c.dep_ == "prep" and c.lower_ == "from" and not own:
+                    own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         if not own and light:
             own = self._subjects(governor)
             if governor.lemma_.lower() in ("receive", "accept") and rel.symmetric is False:
@@ -831,6 +870,9 @@ class SentenceReader:
                 if c.dep_ == "prep" and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
                     others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         anchor = governor if governor is not None else noun
+        if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") \
+                and governor.lemma_.lower() not in w["event_predicates"]:
+            anchor = noun   # "her visit does not undermine ...": the visit is not what is denied
         mod = self._modality(anchor, etype, noun=noun)
         if mod is None:
             return []
