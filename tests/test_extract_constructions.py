@@ -590,5 +590,5 @@ def test_vowing_a_hostile_act_is_a_threat(run):
 
 
 def test_it_said_after_a_quote_is_the_speaker_named_before(run):
-    _, rows = run('Russia issued a statement on Monday. "We call on Washington to lift the blockade," it said.')
+    _, rows = run('Russia rejected the blockade on Monday. "We call on Washington to lift it at once," it said.')
     assert ("CALLED_ON", ("RUS", "USA"), False) in tuples(rows)
