@@ -592,3 +592,15 @@ def test_vowing_a_hostile_act_is_a_threat(run):
 def test_it_said_after_a_quote_is_the_speaker_named_before(run):
     _, rows = run('Russia rejected the blockade on Monday. "We call on Washington to lift it at once," it said.')
     assert ("CALLED_ON", ("RUS", "USA"), False) in tuples(rows)
+
+
+def test_calls_for_fighting_to_stop_address_the_warring_pair(run):
+    _, rows = run("Ethiopian and Eritrean troops fought along the border on Monday. "
+                  "UN chief Antonio Guterres urged an end to the fighting.")
+    got = {t for t in tuples(rows) if t[0] == "CALLED_ON"}
+    assert got == {("CALLED_ON", ("UN", "ETH"), False), ("CALLED_ON", ("UN", "ERI"), False)}
+
+
+def test_welcoming_a_statement_supports_its_author_without_a_meeting(run):
+    _, rows = run("The German government today welcomed Washington's latest policy statement.")
+    assert tuples(rows) == {("SUPPORTED", ("DEU", "USA"), False)}

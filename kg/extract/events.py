@@ -513,6 +513,8 @@ class SentenceReader:
             return False
         if spec["requires_object"] and not objs:
             return False
+        if spec.get("not_act_objects") and any(self._names_act(o) for o in objs):
+            return False
         if spec.get("requires_deps") and kind == "verb" and not any(c.dep_ in spec["requires_deps"] for c in tok.children):
             return False
         if spec.get("not_with_deps") and kind == "verb" and any(c.dep_ in spec["not_with_deps"] for c in tok.children):
@@ -606,7 +608,9 @@ class SentenceReader:
         objs = [c for c in trig.children if c.dep_ == "dobj"]
         objs += [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                  if g.dep_ == "pobj"]
-        if not any(o.lemma_.lower() in w["calm_nouns"] for o in objs):
+        # "urged restraint", "calls for an end to the fighting", "calls for fighting to stop"
+        near = [t for o in objs for t in o.subtree if t.i - o.i < 6]
+        if not any(t.lemma_.lower() in w["calm_nouns"] | w["conflict_nouns"] for t in near):
             return []
         mine = {a.code for a in sources}
         for tok in trig.sent:
@@ -674,9 +678,11 @@ class SentenceReader:
                  for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         if found:
             return found
+        authors = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in self.actors(c)]
+        if authors and self._names_act(noun):
+            return authors      # "welcomed Washington's statement", "rejected the Russian proposal"
         det = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
-        if not det & {"the", "these", "those", "this", "that", "such"} or any(
-                c.dep_ in ("poss", "compound", "amod") and self.actors(c) for c in noun.children):
+        if not det & {"the", "these", "those", "this", "that", "such"} or authors:
             return []
         w = self.lex.words
         lemma = noun.lemma_.lower()
@@ -1131,6 +1137,14 @@ class SentenceReader:
                 if source is not None:
                     out += self._directed("ACCUSED", [source], subj, tok, False, None, "alleged-act", 0.6)
         return out
+
+    def _names_act(self, tok: Token) -> bool:
+        """True if a noun names an act or a decision rather than an actor ("the statement", "the deal")."""
+        w = self.lex.words
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in _NOUN and self._mention_map.get(tok.i) is None and (
+            lemma in w["act_nouns"] or lemma in w["generic_act_nouns"] or lemma in w["proposal_nouns"]
+            or any(k == "noun" for _e, k, _x in self.lex.cues.get(lemma, ())))
 
     def _negative(self, pred: Token) -> bool:
         """A predicate that condemns what it is said of: "unprovoked", "a gross violation", "barbaric"."""

@@ -245,6 +245,15 @@ class Extractor:
             if state is not None and state.kind == "state":
                 dis.note_state(state)
 
+    def _note_pairs(self, hits, toks, dis: Discourse) -> None:
+        """Two actors joined by "and" ("Ethiopia and Eritrea", "Ethiopian and Eritrean troops") are the pair
+        a later "both sides" or an appeal for calm refers to, even in a sentence that is not parsed."""
+        for a, b in zip(hits, hits[1:]):
+            if b.start == a.end + 1 and toks[a.end].lower_ == "and":
+                pair = [self.registry.get(a.kb_id_), self.registry.get(b.kb_id_)]
+                if all(x is not None and x.code for x in pair) and pair[0].code != pair[1].code:
+                    dis.note_pair(pair)
+
     def _worth_parsing(self, chunk: str, dis: Discourse) -> bool | str:
         """True to read the segment, "people" to parse it only for the people its role phrases place."""
         toks = self.nlp.make_doc(chunk)
@@ -252,6 +261,7 @@ class Extractor:
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
+            self._note_pairs(hits, toks, dis)     # a parsed sentence notes its pairs as it is read
             # no event, but a role phrase placing a person the article may later name alone
             # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
             if hits and any(t.lower_ in self._head_titles and i + 1 < len(toks) and toks[i + 1].is_title

@@ -136,6 +136,7 @@ def load_lexicon(schema_path: str | None = None) -> Lexicon:
             "requires_preps": frozenset(_as_list(spec.get("requires_preps"))),
             "not_with_deps": frozenset(_as_list(spec.get("not_with_deps"))),
             "requires_deps": frozenset(_as_list(spec.get("requires_deps"))),
+            "not_act_objects": str(spec.get("not_act_objects", "false")).lower() == "true",
         }
     object_preps = {k: tuple(_as_list(v)) for k, v in (raw.get("object_content") or {}).items()}
     return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list),
