@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["kg.model", "kg.registry", "kg.schema", "kg.graph", "kg.store.sqlite", "kg.synthetic"]
+MODULES = ["kg.model", "kg.registry", "kg.schema", "kg.graph", "kg.store.sqlite", "kg.synthetic", "kg.extract.modality"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -604,3 +604,62 @@ def test_calls_for_fighting_to_stop_address_the_warring_pair(run):
 def test_welcoming_a_statement_supports_its_author_without_a_meeting(run):
     _, rows = run("The German government today welcomed Washington's latest policy statement.")
     assert tuples(rows) == {("SUPPORTED", ("DEU", "USA"), False)}
+
+
+# --- multi-party, modality and coordination (issue 8) ---------------------------------------------------------
+
+def test_four_mediators_under_whose_auspices(run):
+    _, rows = run("Talks under the auspices of Egypt, Qatar, Turkey and the United States brought Israel "
+                  "and Hamas together on Monday.")
+    got = {t for t in tuples(rows) if t[0] == "MEDIATED"}
+    assert got == {("MEDIATED", (m, p), False) for m in ("EGY", "QAT", "TUR", "USA") for p in ("ISR", "HAMAS")}
+
+
+def test_separate_calls_are_separate_meetings(run):
+    _, rows = run("The Turkish president phoned his Russian and Ukrainian counterparts separately on Monday.")
+    assert tuples(rows) == {("MET", ("RUS", "TUR"), False), ("MET", ("TUR", "UKR"), False)}
+
+
+def test_held_accountable_in_a_small_clause(run):
+    _, rows = run("We hold Iran accountable for the attack, the Israeli foreign minister said.")
+    assert tuples(rows) == {("ACCUSED", ("ISR", "IRN"), False)}
+
+
+def test_committed_to_a_partner_is_a_promise(run):
+    _, rows = run("Japan is committed to the Philippines' security, the Japanese defence minister said on Monday.")
+    assert tuples(rows) == {("PROMISED", ("JPN", "PHL"), False)}
+
+
+def test_conditional_sanctions_are_a_threat(run):
+    _, rows = run("The United States will impose sanctions on Venezuela if the elections are not free, "
+                  "the State Department said.")
+    assert tuples(rows) == {("THREATENED", ("USA", "VEN"), False)}
+
+
+def test_hoped_for_restoration_is_no_event(run):
+    _, rows = run("Saudi Arabia hoped to restore ties with Iran, its foreign minister said on Monday.")
+    assert find(rows, "NORMALIZED") == []
+    _, rows = run("Saudi Arabia agreed to restore ties with Iran on Monday.")
+    assert ("NORMALIZED", ("IRN", "SAU"), False) in tuples(rows)
+
+
+def test_futurity_carries_over_coordination(run):
+    _, rows = run("Germany said it would condemn the coup and deliver aid to Niger.")
+    assert ("PROMISED", ("DEU", "NER"), False) in tuples(rows)
+    assert find(rows, "AIDED") == []
+
+
+def test_every_backer_supports_every_attacker(run):
+    _, rows = run("Chad and Niger, backed by France, Mali and Algeria, struck militant camps on Monday.")
+    got = {t for t in tuples(rows) if t[0] == "SUPPORTED"}
+    assert got == {("SUPPORTED", (b, a), False) for b in ("FRA", "MLI", "DZA") for a in ("TCD", "NER")}
+
+
+def test_its_attack_condemned_is_the_attackers(run):
+    _, rows = run("Pakistan's air strikes killed civilians on Monday. The Afghan foreign ministry condemned its attack.")
+    assert ("CRITICIZED", ("AFG", "PAK"), False) in tuples(rows)
+
+
+def test_calling_the_charges_false_opposes_the_accuser(run):
+    _, rows = run("Kuwait accused Iraq of massing troops on Monday. Iraq's foreign ministry called the charges false.")
+    assert ("OPPOSED", ("IRQ", "KWT"), False) in tuples(rows)

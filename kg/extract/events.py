@@ -19,6 +19,7 @@ from kg.registry import ActorRegistry
 from .actors import SPANS_KEY, place_person, person_actor, person_name
 from .discourse import Discourse, Fact
 from .lexicon import Lexicon
+from .modality import modality
 
 __all__ = ["Reading", "SentenceReader", "Mention"]
 
@@ -394,6 +395,10 @@ class SentenceReader:
             # the subject of the governing verb ("Ankara renewed its promises"), else the nearest
             # preceding organisation or state in the sentence, else the last one in the article
             verb = _clause_verb(tok)
+            judged = verb is not None and tok.head.dep_ == "dobj" and any(
+                e.lower() in self.lex.words["judging_types"] for e, _k, _x in self.lex.cues.get(verb.lemma_.lower(), ()))
+            if judged and self.dis.last_thing is not None:
+                return [self.dis.last_thing]   # "Kabul condemned its attack": the attacker named before
             if verb is not None and tok.dep_ == "poss":
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
@@ -634,7 +639,9 @@ class SentenceReader:
         """Who a noun modified by a reduced passive stands for: the actor it names, the agent of the act it
         names, or, for an act noun summing up its clause ("X announced ..., a decision condemned by Y"),
         the subject of that clause."""
-        found = self.actors(noun, conj=False)
+        conjuncts = [c for c in noun.children if c.dep_ == "conj"]
+        after_all = bool(conjuncts) and all(c.i < p.i for c in conjuncts for p in noun.children if p.dep_ == "acl")
+        found = self.actors(noun, conj=after_all)
         if found:
             return found
         w = self.lex.words
@@ -732,6 +739,8 @@ class SentenceReader:
                     out += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
                 elif c.dep_ == "prt" and c.lower_ in preps:
                     out += [a for g in verb.children if g.dep_ == "dobj" for a in self.actors(g)]
+                elif c.dep_ == "nsubj" and h.i != verb.i:
+                    out += self.actors(c)     # "held Iran accountable": a small clause's subject
         # the small model sometimes reads "met with X to do Y" as an absolute clause
         if not out and self.lex.schema.relation(etype).symmetric:
             for t in verb.subtree:
@@ -744,6 +753,10 @@ class SentenceReader:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     out += self._act_targets(c, etype)
+        if not out and etype.lower() in self.lex.words["allegation_types"]:
+            # "alleges that X arms the rebels": the one said to act is accused, not those acted upon
+            out += [a for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                    if g.dep_ in ("nsubj", "nsubjpass") for a in self.actors(g)]
         w = self.lex.words
         if not out and etype.lower() in w["clausal_target_types"]:
             for c in verb.children:
@@ -771,6 +784,10 @@ class SentenceReader:
         if passive:
             agent = [a for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                      for a in self.actors(g)]
+            if not agent and self.lex.matches("stative_passives", verb):
+                # "Japan is committed to X's security", "is opposed to the plan": a state of the subject
+                agent = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors(c)]
+                obj = [a for a in obj if a not in agent]
             subj = agent
         elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN and not acts_only \
                 and any(c.dep_ == "agent" for c in verb.children):
@@ -784,7 +801,7 @@ class SentenceReader:
             subj = self._speaker_of_conjunct(verb) or subj
         if rel.symmetric and not subj and not obj:
             return []
-        mod = self._modality(verb, etype)
+        mod = modality(verb, etype, self.lex)
         if mod is None:
             return []
         etype2, negated, mode = mod
@@ -796,10 +813,12 @@ class SentenceReader:
             negated = not negated
         if rel.symmetric or self.lex.schema.relation(etype2).symmetric:
             parts = subj + obj
-            if len(parts) < 2 and etype2 in ("MET", "PLANS_TO_MEET", "AGREED"):
-                # "the talks were held" / "meetings will follow": the last meeting's parties
-                parts = parts or []
-            rd = self._symmetric(etype2, parts, verb, negated, mode, f"verb:{verb.lemma_.lower()}")
+            rule = f"verb:{verb.lemma_.lower()}"
+            if len(subj) == 1 and len(obj) > 1 and any(
+                    c.dep_ == "advmod" and c.lower_ in self.lex.words["separately"] for c in verb.children):
+                # "phoned his Russian and Ukrainian counterparts separately": one call each
+                return [rd for o in obj if (rd := self._symmetric(etype2, subj + [o], verb, negated, mode, rule))]
+            rd = self._symmetric(etype2, parts, verb, negated, mode, rule)
             out = [rd] if rd else []
             if rd and verb.lemma_.lower() in self.lex.words["hosting_verbs"] and len(subj) == 1:
                 guests = [a for a in obj if a.code and a.code != subj[0].code]
@@ -879,7 +898,7 @@ class SentenceReader:
         if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") \
                 and governor.lemma_.lower() not in w["event_predicates"]:
             anchor = noun   # "her visit does not undermine ...": the visit is not what is denied
-        mod = self._modality(anchor, etype, noun=noun)
+        mod = modality(anchor, etype, self.lex, noun=noun)
         if mod is None:
             return []
         etype2, negated, mode = mod
@@ -984,105 +1003,6 @@ class SentenceReader:
                             return g.doc[m.start:m.end].text if m is not None else g.text
         return None
 
-    # == modality ==============================================================================
-    def _modality(self, anchor: Token, etype: str, noun: Token | None = None):
-        """(type, negated, mode) for an event anchored at `anchor`, or None if not asserted."""
-        w = self.lex.words
-        negated = False
-        future = False          # will / shall: not yet happened
-        planned = False         # agree to / plan to / set to: a meeting is planned
-        committed = False       # ready to / offered to support or send aid: a promise
-        irrealis = False
-        if noun is not None and self._alleged(noun):
-            return None         # "condemned X for its strikes on Y": the blamed act is not a reported fact
-        toks = [anchor] + ([noun] if noun is not None else [])
-        for t in toks:
-            for c in t.children:
-                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
-                    negated = True
-                if c.dep_ in ("aux", "auxpass"):
-                    if c.lower_ in w["future_auxiliaries"] or c.lemma_.lower() in w["future_auxiliaries"]:
-                        future = True
-                    elif c.lower_ in w["modal_auxiliaries"]:
-                        irrealis = True
-                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
-                    irrealis = True
-                if c.dep_ in ("amod", "advmod") and noun is not None and t.i == noun.i and c.lower_ in w["future_governors"]:
-                    future = True
-        # governors up the tree, up to the statement verb
-        cur = anchor
-        steps = 0
-        while cur.dep_ != "ROOT" and steps < 6:
-            steps += 1
-            head = cur.head
-            lem = head.lemma_.lower()
-            if self._alleged(cur):
-                return None     # "accused X of attacking Y": the act is alleged, not reported
-            if cur.dep_ == "ccomp" and lem in w["speech_verbs"]:
-                break
-            if cur.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children) \
-                    and etype not in ("PROMISED", "THREATENED"):
-                irrealis = True   # "an initiative to normalize relations": a purpose, not a fact
-                break
-            if cur.dep_ in ("relcl", "acl", "advcl", "parataxis"):
-                break
-            if cur.dep_ == "conj" and head.pos_ in _VERB:
-                # a coordinated verb shares its first conjunct's governors, not the conjunct itself:
-                # "rejected the claims and warned X against ..." is not a negated warning
-                cur = head
-                continue
-            if cur.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "dobj", "conj") or head.pos_ == "ADP":
-                if lem in w["negating_governors"]:
-                    negated = True
-                elif lem in w["commitment_governors"] and etype.lower() in w["commitment_types"]:
-                    committed = True
-                elif lem in w["future_governors"] and lem not in ("other", "further", "next"):
-                    planned = True
-                elif lem in w["irrealis_governors"]:
-                    if lem in ("call", "urge", "ask", "press", "demand", "appeal") and etype == "CALLED_ON":
-                        pass
-                    irrealis = True
-                for c in head.children:
-                    if c.dep_ == "aux" and c.lower_ in w["modal_auxiliaries"] and cur.dep_ == "xcomp":
-                        irrealis = True
-                    if c.dep_ == "neg" and lem in w["negating_governors"] | {"agree"}:
-                        negated = not negated if lem in w["negating_governors"] else negated
-            if cur.dep_ in ("advcl",) and cur.tag_ == "VBG":
-                pass
-            cur = head
-        if etype == "MET":
-            if future or planned:
-                return ("PLANS_TO_MEET", negated, "planned")
-            if irrealis:
-                return None
-            return ("MET", negated, None)
-        if etype in ("PLANS_TO_MEET", "PROMISED", "THREATENED"):
-            if irrealis and not (future or planned):
-                return None
-            return (etype, negated, None)
-        if etype.lower() in w["commitment_types"] and (committed or (future and not irrealis)):
-            return ("PROMISED", negated, "commitment")
-        if irrealis or future:
-            return None
-        return (etype, negated, None)
-
-    def _alleged(self, cur: Token) -> bool:
-        """True if `cur` is the complement of an allegation or reason: "accused X [of attacking Y]",
-        "criticised X [for supplying arms to Y]", "alleged [that X shelled Y]"."""
-        w = self.lex.words
-        head = cur.head
-        if cur.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.lower_ in w["allegation_preps"] \
-                and head.dep_ == "prep":
-            gov = head.head
-        elif cur.dep_ == "ccomp":
-            gov = head
-        else:
-            return False
-        if cur.dep_ == "pobj" and not (cur.pos_ in _NOUN and self.lex.cues.get(cur.lemma_.lower())):
-            return False
-        types = {e for e, _k, _x in self.lex.cues.get(gov.lemma_.lower(), ())}
-        return bool(types & {t.upper() for t in w["allegation_types"]})
-
     # == constructions without a cue verb ===========================================================
     def _special(self, tok: Token) -> list[Reading]:
         w = self.lex.words
@@ -1118,13 +1038,19 @@ class SentenceReader:
             preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
             preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                       if g.dep_ == "pobj"]
-            if any(self._negative(p) for p in preds):
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(p.lemma_.lower() in w["dismissive_evaluations"] for p in preds) and any(
+                    o.lemma_.lower() in w["accusation_nouns"] for o in objs):
+                accusers = [a for o in objs for a in self._act_targets(o, "OPPOSED")]
+                out += self._directed("OPPOSED", self._subjects(tok), accusers, tok, False, None,
+                                      "dismissed-accusation", 0.6)
+            elif any(self._negative(p) for p in preds):
                 # "called it a cowardly Israeli attack": an author named in the judgement comes first
                 targets = [a for p in preds if p.pos_ in _NOUN for c in p.children
                            if c.dep_ in ("amod", "poss", "compound") for a in self.actors(c)]
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 targets = targets or [a for o in objs for a in (self.actors(o) or self._act_targets(o, "CRITICIZED"))]
-                mod = self._modality(tok, "CRITICIZED")
+                mod = modality(tok, "CRITICIZED", self.lex)
                 if mod is not None:
                     out += self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod[1], None,
                                           "negative-evaluation", 0.6)
@@ -1188,9 +1114,9 @@ class SentenceReader:
                 if tok.i >= 2:
                     src = self.actors(tok.doc[tok.i - 2], conj=False)
             mediators = [a for a in dict.fromkeys(src) if a.code]
-            if not mediators or len(mediators) != len(src) or len(mediators) > 3:
+            if not mediators or len(mediators) != len(src):
                 continue
-            if matches and matches[0][1] == "verb" and self._modality(tok, "MEDIATED") is None:
+            if matches and matches[0][1] == "verb" and modality(tok, "MEDIATED", self.lex) is None:
                 continue    # "will visit X and Y to mediate": a purpose, not a mediation
             mcodes = {m.code for m in mediators}
             talks = self._names_talks(tok)

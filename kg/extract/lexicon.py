@@ -70,12 +70,18 @@ class Lexicon:
     surface: frozenset[str] = field(default=frozenset())
     cue_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     object_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def frame(self, etype: str) -> Frame:
         return self.frames.get(etype, Frame((), ()))
 
     def has(self, listname: str, word: str) -> bool:
         return word in self.words.get(listname, ())
+
+    def matches(self, listname: str, tok) -> bool:
+        """True if a token's lemma or its surface form is one of the list's words. The small model
+        lemmatises some verbs wrongly ("hoped" -> "hop"); the inflected forms catch those."""
+        return tok.lemma_.lower() in self.words[listname] or tok.lower_ in self.forms[listname]
 
 
 def _as_list(v) -> list[str]:
@@ -139,5 +145,6 @@ def load_lexicon(schema_path: str | None = None) -> Lexicon:
             "not_act_objects": str(spec.get("not_act_objects", "false")).lower() == "true",
         }
     object_preps = {k: tuple(_as_list(v)) for k, v in (raw.get("object_content") or {}).items()}
+    forms = {k: frozenset(f for word in v if " " not in word for f in inflections(word)) for k, v in words.items()}
     return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list),
-                   object_preps)
+                   object_preps, forms)
