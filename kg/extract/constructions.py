@@ -1,0 +1,204 @@
+"""Constructions: events asserted without an ordinary cue verb, and mediation.
+
+A step of :class:`kg.extract.events.SentenceReader` (a mixin): praise and pejorative epithets, reported
+demands ("X said Y must ..."), negative judgements ("called the strikes unprovoked"), dismissed
+charges, alleged acts, remembered proposals, and MEDIATED events from mediator cues.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import Actor
+
+from .discourse import Fact
+from .modality import modality
+from .reading import Reading
+from .syntax import NOUN, VERB, clause_verb
+
+__all__ = ["Constructions"]
+
+
+class Constructions:
+    """Read the constructions without a cue verb (``_special``) and mediation (``mediated``)."""
+
+    def _note_proposals(self, sent: Span) -> None:
+        """Remember who proposed a plan ("X proposed a plan", "X put forward an initiative", "X's proposal")."""
+        w = self.lex.words
+        n = self.sent_no
+        for tok in sent:
+            if tok.pos_ not in NOUN:
+                continue
+            if tok.lemma_.lower() not in w["proposal_nouns"] and not (
+                    tok.dep_ == "dobj" and tok.head.lemma_.lower() in w["proposal_verbs"]):
+                continue
+            if self._mention_map.get(tok.i) is not None:
+                continue
+            who = [a for c in tok.children if c.dep_ in ("poss", "amod", "compound") for a in self.actors(c)]
+            who += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                    for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            verb = tok.head
+            if not who and tok.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+                    and verb.lemma_.lower() in w["proposing_verbs"]:
+                who = self._subjects(verb) if tok.dep_ == "dobj" else \
+                    [a for c in verb.children if c.dep_ == "agent" for g in c.children for a in self.actors(g)]
+            who = [a for a in dict.fromkeys(who) if a.code]
+            if who:
+                self.dis.proposals.append(Fact("PROPOSAL", tuple(who), None, n, who[0] if len(who) == 1 else None))
+
+    def _special(self, tok: Token) -> list[Reading]:
+        w = self.lex.words
+        lemma = tok.lemma_.lower()
+        out: list[Reading] = []
+        speaker = self.speaker
+        # "S: X is a strong ally of Y" → S supports X
+        if lemma in w["predicative_praise"] and tok.dep_ in ("attr", "appos") and tok.pos_ in NOUN:
+            subj = [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)] \
+                if tok.dep_ == "attr" else self.actors(tok.head, conj=False)
+            if subj:
+                if speaker is not None and speaker not in subj:
+                    out += self._directed("SUPPORTED", [speaker], subj, tok, False, None, "praise-attribute", 0.6)
+                else:
+                    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                    out += self._directed("SUPPORTED", subj, of, tok, False, None, "praise-attribute", 0.6)
+        # "S: ... Assad, the brutal dictator" → S criticised Assad
+        if lemma in w["pejoratives"] and tok.dep_ in ("appos", "attr") and speaker is not None:
+            target = self.actors(tok.head, conj=False) if tok.dep_ == "appos" else \
+                [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
+            out += self._directed("CRITICIZED", [speaker], target, tok, False, None, "pejorative-epithet", 0.6)
+        # "S said X must withdraw" → S called on X (a demand without a verb of demanding)
+        if tok.pos_ in VERB and tok.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in w["demand_modals"] for c in tok.children) \
+                and tok.head.lemma_.lower() in w["speech_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
+            sources = self._subjects(tok.head)
+            targets = [a for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in w["first_person_pronouns"]
+                       for a in self.actors(c)]
+            out += self._directed("CALLED_ON", sources, targets, tok, False, None, "demand-modal", 0.6)
+        # "X called the raids barbaric", "described the move as a provocation" → X criticised their author
+        if tok.pos_ == "VERB" and lemma in w["evaluation_verbs"]:
+            preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+            preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                      if g.dep_ == "pobj"]
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(p.lemma_.lower() in w["dismissive_evaluations"] for p in preds) and any(
+                    o.lemma_.lower() in w["accusation_nouns"] for o in objs):
+                accusers = [a for o in objs for a in self._act_targets(o, "OPPOSED")]
+                out += self._directed("OPPOSED", self._subjects(tok), accusers, tok, False, None,
+                                      "dismissed-accusation", 0.6)
+            elif any(self._negative(p) for p in preds):
+                # "called it a cowardly Israeli attack": an author named in the judgement comes first
+                targets = [a for p in preds if p.pos_ in NOUN for c in p.children
+                           if c.dep_ in ("amod", "poss", "compound") for a in self.actors(c)]
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                targets = targets or [a for o in objs for a in (self.actors(o) or self._act_targets(o, "CRITICIZED"))]
+                mod = modality(tok, "CRITICIZED", self.lex)
+                if mod is not None:
+                    out += self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod[1], None,
+                                          "negative-evaluation", 0.6)
+        # "S: ... X continues to commit atrocities" → S accused X
+        if lemma in w["alleged_verbs"] and tok.pos_ in VERB:
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(o.lemma_.lower() in w["alleged_nouns"] for o in objs):
+                source = speaker or self._statement_source(tok)
+                subj = self._subjects(tok)
+                if source is not None:
+                    out += self._directed("ACCUSED", [source], subj, tok, False, None, "alleged-act", 0.6)
+        return out
+
+    def _negative(self, pred: Token) -> bool:
+        """A predicate that condemns what it is said of: "unprovoked", "a gross violation", "barbaric"."""
+        w = self.lex.words
+        words = {pred.lemma_.lower(), pred.lower_} | {c.lemma_.lower() for c in pred.children if c.dep_ == "amod"}
+        return bool(words & (w["negative_evaluations"] | w["pejoratives"] | w["pejorative_adjectives"]))
+
+    def _statement_source(self, tok: Token) -> Actor | None:
+        root = tok.sent.root
+        if root.lemma_.lower() in self.lex.cues or root.lemma_.lower() in self.lex.words["speech_verbs"]:
+            types = {e for e, _k, _x in self.lex.cues.get(root.lemma_.lower(), ())}
+            if types & set(self.lex.words["statement_types"]) or root.lemma_.lower() in self.lex.words["speech_verbs"]:
+                subj = self._subjects(root)
+                if len(subj) == 1:
+                    return subj[0]
+        return None
+
+    def mediated(self, sent: Span, readings: list[Reading]) -> list[Reading]:
+        """MEDIATED events: a mediator cue with its source, targets from the talks it governs."""
+        out: list[Reading] = []
+        sym = [r for r in readings if r.participants and r.type in ("MET", "NORMALIZED", "AGREED", "PLANS_TO_MEET")]
+        for tok in sent:
+            matches = [m for m in self._matches(tok) if m[0] == "MEDIATED"]
+            if not matches and not (tok.lower_ in ("led", "brokered", "mediated", "sponsored", "backed")
+                                    and tok.i > 0 and tok.doc[tok.i - 1].text == "-"):
+                continue
+            src: list[Actor] = []
+            if matches and matches[0][1] == "verb":
+                src = self._subjects(tok)
+                if any(c.dep_ == "auxpass" for c in tok.children):
+                    src = [a for c in tok.children if c.dep_ == "agent" for g in c.children
+                           if g.dep_ == "pobj" for a in self.actors(g)]
+            elif matches:
+                for c in tok.children:
+                    if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                        src += self.actors(c)
+                    elif c.dep_ == "prep" and c.lower_ == "of":
+                        src += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            else:   # "AU-led talks"
+                if tok.i >= 2:
+                    src = self.actors(tok.doc[tok.i - 2], conj=False)
+            mediators = [a for a in dict.fromkeys(src) if a.code]
+            if not mediators or len(mediators) != len(src):
+                continue
+            if matches and matches[0][1] == "verb" and modality(tok, "MEDIATED", self.lex) is None:
+                continue    # "will visit X and Y to mediate": a purpose, not a mediation
+            mcodes = {m.code for m in mediators}
+            talks = self._names_talks(tok)
+            parties: list[Actor] = []
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+            preps = self.lex.frame("MEDIATED").verb_preps if matches and matches[0][1] == "verb" else ()
+            objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                     for g in c.children if g.dep_ == "pobj"]
+            for o in objs:
+                parties += [a for a in self.actors(o) if a.code not in mcodes]
+            if len({a.code for a in parties}) < 2 and tok.dep_ == "acl" and tok.head.pos_ in NOUN:
+                # "A and B settled the dispute in an accord brokered by X": the parties of the clause
+                verb = clause_verb(tok.head)
+                if verb is not None:
+                    parties = [a for a in self._subjects(verb) if a.code not in mcodes]
+            if len({a.code for a in parties}) < 2:
+                near = sorted(sym, key=lambda r: abs(r.trigger.i - tok.i)) if sym else []
+                if near:
+                    parties = [a for a in near[0].participants if a.code not in mcodes]
+                    talks = talks or near[0].type in ("MET", "PLANS_TO_MEET")
+                else:
+                    fact = self.dis.last_fact("AGREED", "NORMALIZED", "MET", "PLANS_TO_MEET")
+                    if fact is not None:
+                        parties = [a for a in fact.actors if a.code not in mcodes]
+            codes = {a.code for a in parties if a.code}
+            if len(codes) < 2:
+                continue
+            for mediator in mediators:
+                for p in dict.fromkeys(parties):
+                    out.append(Reading("MEDIATED", mediator, p, trigger=tok,
+                                       rule=f"mediator:{tok.lemma_.lower()}", confidence=0.65))
+            # a mediator of talks takes part in them (not "have been mediating": no one meeting)
+            if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be") for c in tok.children) \
+                    and matches and matches[0][1] == "verb":
+                continue
+            # ... and only when talks are reported, not for "a deal brokered by X"
+            if not talks:
+                continue
+            out.append(Reading("MET", participants=tuple(dict.fromkeys([*mediators, *parties])), trigger=tok,
+                               rule=f"mediator-takes-part:{tok.lemma_.lower()}", confidence=0.55))
+        return out
+
+    def _names_talks(self, tok: Token) -> bool:
+        """True if a mediation cue is tied to talks or a meeting ("talks brokered by X", "X mediated the
+        negotiations", "AU-led negotiations"), not to a deal or a ceasefire alone."""
+        def met_noun(t: Token) -> bool:
+            return t.pos_ in NOUN and any(e in ("MET", "PLANS_TO_MEET") and k == "noun"
+                                           for e, k, _x in self.lex.cues.get(t.lemma_.lower(), ()))
+        near = [tok.head, *tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":       # "talks under the auspices of X"
+            near.append(tok.head.head)
+        return any(met_noun(t) for t in near if t.i != tok.i)
