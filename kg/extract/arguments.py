@@ -179,18 +179,18 @@ class Arguments:
         if authors and self._names_act(noun):
             return authors      # "welcomed Washington's statement", "rejected the Russian proposal"
         det = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet")}
-        if not det & {"the", "these", "those", "this", "that", "such"} or authors:
+        if not det & self.lex.words["demonstratives"] or authors:
             return []
         w = self.lex.words
         lemma = noun.lemma_.lower()
         if lemma in w["accusation_nouns"] or noun.lower_ in w["accusation_nouns"]:
             # "X denied / rejected the charge": whoever made the accusation just reported
-            window = int(next(iter(self.lex.words["act_anaphora_window"]), "3"))
+            window = self.lex.numbers["act_anaphora_window"]
             fact = self.dis.recent_act({"ACCUSED"}, self.sent_no, window)
             return [fact.source] if fact is not None and fact.source is not None else []
         if lemma in w["proposal_nouns"] or noun.lower_ in w["proposal_nouns"]:
             # "Y rejected / endorsed the plan": whoever proposed it in the recent sentences
-            window = int(next(iter(w["proposal_window"]), "4"))
+            window = self.lex.numbers["proposal_window"]
             prop = self.dis.recent_proposal(self.sent_no, window)
             return list(prop.actors) if prop is not None else []
         types = {e for e, kind, _ in self.lex.cues.get(lemma, ()) if kind == "noun"} - {"MEDIATED"}
@@ -199,7 +199,7 @@ class Arguments:
             types = {t.upper() for t in w["generic_act_types"]}
         if not types:
             return []
-        window = int(next(iter(self.lex.words["act_anaphora_window"]), "3"))
+        window = self.lex.numbers["act_anaphora_window"]
         fact = self.dis.recent_act(types, self.sent_no, window)
         if fact is None:
             return []

@@ -128,7 +128,7 @@ class Constructions:
         sym = [r for r in readings if r.participants and r.type in ("MET", "NORMALIZED", "AGREED", "PLANS_TO_MEET")]
         for tok in sent:
             matches = [m for m in self._matches(tok) if m[0] == "MEDIATED"]
-            if not matches and not (tok.lower_ in ("led", "brokered", "mediated", "sponsored", "backed")
+            if not matches and not (tok.lower_ in self.lex.words["mediation_participles"]
                                     and tok.i > 0 and tok.doc[tok.i - 1].text == "-"):
                 continue
             src: list[Actor] = []

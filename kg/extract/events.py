@@ -217,7 +217,7 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                     own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         if not own and light:
             own = self._subjects(governor)
-            if governor.lemma_.lower() in ("receive", "accept") and rel.symmetric is False:
+            if governor.lemma_.lower() in self.lex.words["receiving_verbs"] and rel.symmetric is False:
                 own, others = others, own
         # "returned home after talks with X", "arrived in Hanoi for a state visit": the governing
         # verb's subject took part; a verb of arrival adds its destination

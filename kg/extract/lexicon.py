@@ -71,6 +71,7 @@ class Lexicon:
     cue_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     object_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
 
     def frame(self, etype: str) -> Frame:
         return self.frames.get(etype, Frame((), ()))
@@ -146,5 +147,6 @@ def load_lexicon(schema_path: str | None = None) -> Lexicon:
         }
     object_preps = {k: tuple(_as_list(v)) for k, v in (raw.get("object_content") or {}).items()}
     forms = {k: frozenset(f for word in v if " " not in word for f in inflections(word)) for k, v in words.items()}
+    numbers = {k: int(v) for k, v in (raw.get("numbers") or {}).items()}
     return Lexicon(schema, cues, frames, words, phrases, constraints, frozenset(surface), tuple(phrase_list),
-                   object_preps, forms)
+                   object_preps, forms, numbers)

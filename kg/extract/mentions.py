@@ -128,7 +128,7 @@ class Mentions:
                         found = self.actors(c)
                         if len(found) == 1:
                             return found[0]
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            if tok.lower_ in lex.words["according_to"] and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
                 for c in tok.nbor().children:
                     if c.dep_ == "pobj":
                         found = self.actors(c)

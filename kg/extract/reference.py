@@ -66,7 +66,7 @@ class References:
         lemma = tok.lemma_.lower()
         if lemma in lex.words["setting_nouns"] or tok.lower_ in lex.words["setting_nouns"]:
             return []       # "on the sidelines of the UN General Assembly": a setting, not an actor
-        if lemma in lex.words["organisation_references"] and det & {"the", "this", "that"} and self.dis.last_igo:
+        if lemma in lex.words["organisation_references"] and det & lex.words["demonstratives"] and self.dis.last_igo:
             return [self.dis.last_igo]
         described = False
         for c in tok.children:
@@ -78,7 +78,7 @@ class References:
                 described = described or (bool(mods) and c.dep_ == "amod")
         for c in tok.children:
             # "key global players, including Russia and China": the members named
-            if c.dep_ == "prep" and c.lower_ in ("including", "like") and tok.tag_ in ("NNS", "NNPS"):
+            if c.dep_ == "prep" and c.lower_ in lex.words["member_preps"] and tok.tag_ in ("NNS", "NNPS"):
                 found += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g, depth + 1)]
         for c in tok.children:
             # "the Turkish and Greek sides of Cyprus": the whole the parts belong to is no party
@@ -90,7 +90,7 @@ class References:
             return found
         # "this regime", "the opposition": the last actor named with that word
         if lemma in self.group_words or lemma in self.dis.by_word:
-            if lemma in self.dis.by_word and (det & {"this", "that", "the", "these", "those"} or lemma == "opposition"
+            if lemma in self.dis.by_word and (det & lex.words["demonstratives"] or lemma == "opposition"
                                               or tok.dep_ == "compound"):
                 return [self.dis.by_word[lemma]]
         if tok.dep_ == "compound" and lemma in self.dis.by_word:
@@ -106,7 +106,7 @@ class References:
             if c.dep_ == "compound" and c.lemma_.lower() in self.dis.by_word:
                 return [self.dis.by_word[c.lemma_.lower()]]
         # "the two leaders", "both nations", "the leaders": the last pair
-        if (lemma in lex.words["group_role_nouns"] or lemma in ("country", "nation", "government", "side"))\
+        if (lemma in lex.words["group_role_nouns"] or lemma in lex.words["pair_nouns"])\
                 and tok.tag_ in ("NNS", "NNPS") and ({"the", "both", "two", "their"} & det or tok.dep_ == "nsubj"):
             if self.dis.pair:
                 return list(self.dis.pair)
@@ -137,7 +137,7 @@ class References:
             return []
         if lower in lex.words["person_pronouns"]:
             # "his country" / "his government": the speaker's state
-            if lower in ("his", "her") and tok.head.lemma_.lower() in ("country", "government", "administration"):
+            if f"{lower} {tok.head.lower_}" in lex.words["speaker_country_references"]:
                 p = self.speaker or self.dis.last_person
                 if p is not None and p.kind != "person":
                     return [p]
