@@ -80,7 +80,9 @@ class Constructions:
             preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
             preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                       if g.dep_ == "pobj"]
+            # the judged thing: the object, or the subject of a small clause ("called [the claims absurd]")
             objs = [c for c in tok.children if c.dep_ == "dobj"]
+            objs += [c for p in preds for c in p.children if c.dep_ == "nsubj"]
             if any(p.lemma_.lower() in w["dismissive_evaluations"] for p in preds) and any(
                     o.lemma_.lower() in w["accusation_nouns"] for o in objs):
                 accusers = [a for o in objs for a in self._act_targets(o, "OPPOSED")]
@@ -90,7 +92,6 @@ class Constructions:
                 # "called it a cowardly Israeli attack": an author named in the judgement comes first
                 targets = [a for p in preds if p.pos_ in NOUN for c in p.children
                            if c.dep_ in ("amod", "poss", "compound") for a in self.actors(c)]
-                objs = [c for c in tok.children if c.dep_ == "dobj"]
                 targets = targets or [a for o in objs for a in (self.actors(o) or self._act_targets(o, "CRITICIZED"))]
                 mod = modality(tok, "CRITICIZED", self.lex)
                 if mod is not None:
