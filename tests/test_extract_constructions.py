@@ -676,3 +676,8 @@ def test_its_attack_condemned_is_the_attackers(run):
 def test_calling_the_charges_false_opposes_the_accuser(run):
     _, rows = run("Kuwait accused Iraq of massing troops on Monday. Iraq's foreign ministry called the charges false.")
     assert ("OPPOSED", ("IRQ", "KWT"), False) in tuples(rows)
+
+
+def test_participle_shares_the_main_clauses_object(run):
+    _, rows = run("The Turkish president called his Greek counterpart on Monday, offering help after the earthquake.")
+    assert tuples(rows) == {("MET", ("GRC", "TUR"), False), ("PROMISED", ("TUR", "GRC"), False)}

@@ -59,8 +59,6 @@ class Arguments:
                 objs = [a for c in gov.children if c.dep_ == "dobj" for a in self.actors(c)] \
                     if gov.pos_ in VERB and judging and verb.head.lower_ in w["allegation_preps"] else []
                 out += objs or self._subjects(gov, depth + 1)
-            elif verb.dep_ == "advcl" and verb.head.pos_ in NOUN:
-                pass
         return out
 
     def _hostile_complement(self, verb: Token) -> bool:
@@ -248,6 +246,10 @@ class Arguments:
             out += [a for c in verb.children if c.dep_ == "ccomp" for g in c.children
                     if g.dep_ in ("nsubj", "nsubjpass") for a in self.actors(g)]
         w = self.lex.words
+        if not out and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "called his Greek counterpart, offering help": a participle shares the main clause's object
+            out += [a for c in verb.head.children if c.dep_ in ("dobj", "dative") for a in self.actors(c)]
         if not out and etype.lower() in w["clausal_target_types"]:
             for c in verb.children:
                 # "demanded that Washington cancel the sale": the subject of the demanded act
