@@ -681,3 +681,15 @@ def test_calling_the_charges_false_opposes_the_accuser(run):
 def test_participle_shares_the_main_clauses_object(run):
     _, rows = run("The Turkish president called his Greek counterpart on Monday, offering help after the earthquake.")
     assert tuples(rows) == {("MET", ("GRC", "TUR"), False), ("PROMISED", ("TUR", "GRC"), False)}
+
+
+def test_a_raid_judged_barbaric_criticises_the_raider(run):
+    _, rows = run("The Lebanese prime minister said on Monday that the Israeli raids on the south were barbaric.")
+    assert tuples(rows) == {("CRITICIZED", ("LBN", "ISR"), False)}
+
+
+def test_its_inside_the_possessors_phrase_is_someone_else(run):
+    _, rows = run("Pakistan said on Wednesday that Iran's air strikes on its territory were a violation of its "
+                  "sovereignty.")
+    assert ("ATTACKED", ("IRN", "PAK"), False) in tuples(rows)
+    assert ("CRITICIZED", ("PAK", "IRN"), False) in tuples(rows)

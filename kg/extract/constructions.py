@@ -75,6 +75,13 @@ class Constructions:
             targets = [a for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in w["first_person_pronouns"]
                        for a in self.actors(c)]
             out += self._directed("CALLED_ON", sources, targets, tok, False, None, "demand-modal", 0.6)
+        # "S: the raids on Y were barbaric / a violation of our sovereignty" → S criticised the raiders
+        if lemma == "be" and speaker is not None and any(
+                c.dep_ in ("attr", "acomp") and self._negative(c) for c in tok.children):
+            acts = [c for c in tok.children if c.dep_ == "nsubj" and self._names_act(c)]
+            authors = [a for c in acts for a in self._act_targets(c, "CRITICIZED")]
+            if modality(tok, "CRITICIZED", self.lex) is not None:
+                out += self._directed("CRITICIZED", [speaker], authors, tok, False, None, "negative-predicate", 0.6)
         # "X called the raids barbaric", "described the move as a provocation" → X criticised their author
         if tok.pos_ == "VERB" and lemma in w["evaluation_verbs"]:
             preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]

@@ -112,10 +112,13 @@ class References:
                 return list(self.dis.pair)
         return []
 
-    def _antecedent(self, head: Token) -> bool:
-        """Can the mention ending at `head` be what "it" points back to? Not a place ("strikes in
-        Pakistan ... after it attacked") nor the modifier of a thing ("the UN Charter")."""
+    def _antecedent(self, head: Token, pron: Token) -> bool:
+        """Can the mention ending at `head` be what the pronoun `pron` points back to? Not a place
+        ("strikes in Pakistan ... after it attacked"), nor the modifier of a thing ("the UN Charter"), nor
+        the owner of the phrase the pronoun is in ("Iran's strikes on its territory")."""
         if head.dep_ == "compound" and head.head.pos_ in NOUN and self._mention_map.get(head.head.i) is None:
+            return False
+        if head.dep_ in ("poss", "amod", "compound") and pron in head.head.subtree:
             return False
         return not (head.dep_ == "pobj" and head.head.lower_ in self.lex.words["place_preps"]
                     and head.head.head.pos_ in NOUN)
@@ -158,7 +161,8 @@ class References:
                 return [self.dis.last_thing]   # "Kabul condemned its attack": the attacker named before
             if verb is not None and tok.dep_ == "poss":
                 for c in verb.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+                    # not the subject that contains the pronoun: "Iran's strikes on its territory"
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and tok not in c.subtree:
                         subj = [a for a in self.actors(c, 1) if a.kind != "person"]
                         if subj:
                             return subj[:1]
@@ -175,7 +179,7 @@ class References:
             for i in range(tok.i - 1, tok.sent.start - 1, -1):
                 m = self._mention_map.get(i)
                 if m is not None and len(m.actors) == 1 and m.actors[0].kind not in ("person", "world") \
-                        and i == m.start and self._antecedent(tok.doc[m.end - 1]):
+                        and i == m.start and self._antecedent(tok.doc[m.end - 1], tok):
                     return [m.actors[0]]
             return [self.dis.last_thing] if self.dis.last_thing is not None else []
         if lower in lex.words["plural_pronouns"]:
