@@ -265,7 +265,7 @@ def test_cli_view_errors(store, tmp_path, args, code):
     assert r.exit_code == code, r.output
 
 
-@pytest.mark.parametrize("name", ["kg.view", "kg.export"])
+@pytest.mark.parametrize("name", ["kg.view", "kg.view_pyvis", "kg.export"])
 def test_docstring_examples(name):
     import doctest
     import importlib
