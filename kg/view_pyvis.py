@@ -3,8 +3,10 @@
 - :func:`to_pyvis` — the drawing of :func:`kg.view.view_data` as a pyvis ``Network`` the user can
   change with any pyvis method: the same nodes, shapes and colours (schema.yaml), hub nodes for
   meetings of three or more, edge colours by type, arrows only on directed types, the precomputed
-  layout (physics off), and hover titles (type, date, evidence sentence) escaped as HTML, since
-  pyvis and vis-network users insert titles as HTML. Each edge carries its event dates (``dates``).
+  layout (physics off), and hover titles (type, date, evidence sentence). Titles are text lines
+  (``\\n``) escaped for HTML (``&``, ``<``, ``>``, quotes): pyvis users insert titles as HTML, while
+  vis-network 9 shows a string title as text — both read them right and neither runs them. Each
+  edge carries its event dates (``dates``).
 - :func:`generate_network_html` — the page of any ``Network`` (ours or hand-made): the same kind of
   page as ``kg view`` — one self-contained file, vis-network inlined, no http(s) reference, the same
   Content-Security-Policy — plus a timeline when edges carry dates (``date`` or ``dates``: ISO
@@ -25,8 +27,8 @@ from a hand-made Network cannot run script either. :func:`kg.view.write_html` an
 >>> net = to_pyvis(G)
 >>> [(e["from"], e["to"], e["arrows"], e["dates"]) for e in net.edges]
 [('TUR', 'SYR', 'to', ['2023-01-03'])]
->>> net.get_node("SYR")["title"].split("<br>")[0]
-'<b>Syria &lt;i&gt;</b>'
+>>> net.get_node("SYR")["title"].splitlines()[0]
+'Syria &lt;i&gt;'
 """
 
 from __future__ import annotations
@@ -73,40 +75,47 @@ def _edge_width(count: int) -> float:
     return round(min(2.2 + 2.6 * math.log2(max(count, 1)), 11), 1)
 
 
-def _event_html(ev: dict[str, Any], *, parties: bool = False) -> str:
-    """One event as title markup: type, date, place; the sentence; the source. All text escaped."""
+def _esc(text: Any) -> str:
+    """`text` escaped for HTML (``&``, ``<``, ``>`` and quotes, so it is safe even inside an attribute)."""
+    return escape(str(text), quote=True)
+
+
+def _event_lines(ev: dict[str, Any], *, parties: bool = False) -> list[str]:
+    """One event as title lines: type, date, place; the parties; the sentence; the source. Escaped."""
     when = ev["date"] or "undated"
     if ev.get("date_text") and ev["date_text"] != ev["date"]:
         when += f" (“{ev['date_text']}”)"
     head = ("NOT " if ev.get("negated") else "") + str(ev["type"]) + " · " + when
     if ev.get("place"):
         head += " · " + str(ev["place"])
-    out = "<b>" + escape(head) + "</b>"
+    lines = [head]
     if parties and len(ev.get("participants") or ()) > 2:
-        out += "<br>parties: " + escape(", ".join(map(str, ev["participants"])))
+        lines.append("parties: " + ", ".join(map(str, ev["participants"])))
     if ev.get("sentence"):
-        out += "<br><i>“" + escape(str(ev["sentence"])) + "”</i>"
+        lines.append(f"“{ev['sentence']}”")
     if ev.get("source"):
-        out += "<br><small>source: " + escape(str(ev["source"])) + "</small>"
-    return out
+        lines.append(f"source: {ev['source']}")
+    return [_esc(x) for x in lines]
 
 
 def _actor_title(n: dict[str, Any], kinds: dict[str, Any]) -> str:
-    bits = [kinds.get(n["kind"], {}).get("label") or n["kind"], n.get("role"), n.get("code")]
-    return ("<b>" + escape(n["name"]) + "</b><br>" + escape(" · ".join(str(b) for b in bits if b))
-            + "<br>" + escape(f"id: {n['actor']} · {n['n']} event{'s' if n['n'] != 1 else ''}"))
+    bits = [kinds.get(n["kind"], {}).get("label") or n["kind"], n.get("role"), n.get("code"), f"id {n['actor']}",
+            f"{n['n']} event{'s' if n['n'] != 1 else ''}"]
+    return _esc(n["name"]) + "\n" + _esc(" · ".join(str(b) for b in bits if b))
 
 
 def _edge_title(e: dict[str, Any], events: list[dict[str, Any]], a: str, b: str) -> str:
     arrow = {"to": " → ", "from": " ← ", "to,from": " ↔ "}.get(e["arrows"], " — ")
+    lines = [_esc(a + arrow + b)]
     k = len(events)
-    out = ("<b>" + escape(a + arrow + b) + "</b><br>" + escape(("NOT " if e["negated"] else "") + str(e["type"])
-                                                              + f" · {k} event{'s' if k != 1 else ''}"))
+    if k == 1:
+        return "\n".join(lines + _event_lines(events[0]))
+    lines.append(_esc(("NOT " if e["negated"] else "") + f"{e['type']} · {k} events"))
     for ev in events[:_TITLE_EVENTS]:
-        out += "<br><br>" + _event_html(ev)
+        lines += [""] + _event_lines(ev)
     if k > _TITLE_EVENTS:
-        out += f"<br><br>+{k - _TITLE_EVENTS} more"
-    return out
+        lines += ["", f"+{k - _TITLE_EVENTS} more"]
+    return "\n".join(lines)
 
 
 def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None = None, physics: bool = False,
@@ -115,8 +124,10 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
     """`G` (from ``store.graph()`` or :func:`kg.view.view_graph`) as a ``pyvis.network.Network``.
 
     Nodes are keyed by actor id (``net.get_node("TUR")``); a hub is ``"hub:<event id>"``. Each node
-    and edge carries its kg fields beside the vis ones: nodes ``kind``; edges ``type``, ``negated``
-    and ``dates`` (one ISO date, or None, per event), which the page's timeline uses.
+    and edge carries its kg fields beside the vis ones: nodes ``kind``; edges ``type`` and ``dates``
+    (one ISO date, or None, per event — the page's timeline uses them), and ``negated=True`` (drawn
+    dashed) on negated events. Styles every item shares (edge width of one event, fonts) are in
+    ``net.options``, which keeps the page as small as the ``kg view`` one.
 
     Parameters
     ----------
@@ -150,8 +161,8 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
             color = types.get(ev["type"], {}).get("color", "#777777")
             shape = "hexagon"
             what = "Meeting" if ev["type"] == "MET" else str(ev["type"])
-            title_html = (f"<b>{escape(what)} of {len(ev['participants'])} parties</b><br>"
-                          + _event_html(ev, parties=True))
+            title_html = "\n".join([_esc(f"{what} of {len(ev['participants'])} parties")]
+                                    + _event_lines(ev, parties=True))
             extra = {"font": {"size": 10, "color": "#666666"}, "borderWidth": 1}
         else:
             nid = n["actor"]
@@ -172,12 +183,15 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
         if e.get("hub"):
             ev = evs[0]
             what = "meeting" if ev["type"] == "MET" else str(ev["type"])
-            title_html = "<b>" + escape(f"{a} at {what}") + "</b><br>" + _event_html(ev)
+            title_html = "\n".join([_esc(f"{a} at {what}")] + _event_lines(ev))
         else:
             title_html = _edge_title(e, evs, a, b)
-        edge = {"color": types.get(e["type"], {}).get("color", "#777777"), "width": _edge_width(len(evs)),
-                "arrows": e["arrows"], "dashes": bool(e["negated"]), "title": title_html, "type": e["type"],
-                "negated": bool(e["negated"]), "dates": [ev["date"] for ev in evs]}
+        edge = {"color": types.get(e["type"], {}).get("color", "#777777"), "arrows": e["arrows"],
+                "title": title_html, "type": e["type"], "dates": [ev["date"] for ev in evs]}
+        if len(evs) > 1:
+            edge["width"] = _edge_width(len(evs))       # one event: the default width, in net.options
+        if e["negated"]:
+            edge.update(dashes=True, negated=True)
         if collapse and not e.get("hub") and len(evs) > 1:
             edge["label"] = f"×{len(evs)}"
         if e["id"] in pair_rank:
@@ -189,6 +203,7 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
     net.options.interaction.hideEdgesOnDrag = large
     net.options.edges.smooth.enabled = False
     net.options.edges.color.inherit = False
+    net.options.edges.width = _edge_width(1)
     net.options.layout = {"improvedLayout": False, "randomSeed": seed}
     net.options.nodes = {"borderWidth": 1.5, "font": {"size": 14, "strokeWidth": 4, "strokeColor": "#ffffff"},
                          "scaling": {"label": {"drawThreshold": 9 if large else 5}}}

@@ -201,11 +201,15 @@ def test_csp_allows_exactly_the_inline_scripts(store):
         assert f"'sha256-{digest}'" in csp
 
 
-def test_view_script_never_writes_markup():
-    js = (TEMPLATES / "view.js").read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+@pytest.mark.parametrize("script", ["view.js", "timeline.js", "network.js"])
+def test_page_scripts_never_write_markup(script):
+    js = (TEMPLATES / script).read_text()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "setAttribute(\"on", "createContextualFragment"):
         assert sink not in js, sink
     assert not re.search(r"\btitle\s*:", js)            # no vis popups built from content
+    # only network.js parses markup (a pyvis title), into an inert document it copies text and bare tags from
+    assert ("DOMParser" in js) == (script == "network.js")
 
 
 def test_safe_json_escapes_script_breakers():
