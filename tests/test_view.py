@@ -250,6 +250,13 @@ def test_cli_view_writes_and_prints_path(store, tmp_path):
     assert _data_of(out.read_text())["meta"]["collapse"] is True
 
 
+def test_cli_view_help_names_the_python_route():
+    r = CliRunner().invoke(cli, ["view", "--help"])
+    assert r.exit_code == 0
+    for name in ("view.to_pyvis(", "view.write_html(net", "view.show(", "timeline"):
+        assert name in r.output, name
+
+
 def test_cli_view_too_large_is_exit_1_and_writes_nothing(store, tmp_path):
     out = tmp_path / "graph.html"
     r = CliRunner().invoke(cli, ["--store", store.url, "view", "--max-nodes", "5", "-o", str(out)])

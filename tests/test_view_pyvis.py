@@ -90,6 +90,9 @@ def test_to_pyvis_escapes_every_title_and_the_heading():
     shown = " ".join(unescape(t) for t in titles)
     assert "Evil " + XSS_IMG + " " + XSS_SCRIPT in shown and "He said " + XSS_IMG in shown and XSS_MIX in shown
     assert "<img" not in net.heading and unescape(net.heading) == "Report " + XSS_IMG
+    [negated] = [e for e in net.edges if e["type"] == "SUPPORTED"]
+    assert negated["dashes"] is True and negated["negated"] is True and negated["dates"] == [None]
+    assert unescape(negated["title"]).splitlines()[1].startswith("NOT SUPPORTED · undated")
     evil = next(n for n in net.nodes if n["label"].startswith("Evil"))
     assert evil["label"] == "Evil " + XSS_IMG + " " + XSS_SCRIPT     # labels are drawn on the canvas as text
 
