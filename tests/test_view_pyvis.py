@@ -92,7 +92,7 @@ def test_to_pyvis_escapes_every_title_and_the_heading():
     assert "<img" not in net.heading and unescape(net.heading) == "Report " + XSS_IMG
     [negated] = [e for e in net.edges if e["type"] == "SUPPORTED"]
     assert negated["dashes"] is True and negated["negated"] is True and negated["dates"] == [None]
-    assert unescape(negated["title"]).splitlines()[1].startswith("NOT SUPPORTED · undated")
+    assert unescape(negated["title"]).split("\n")[1].startswith("NOT SUPPORTED · undated")
     evil = next(n for n in net.nodes if n["label"].startswith("Evil"))
     assert evil["label"] == "Evil " + XSS_IMG + " " + XSS_SCRIPT     # labels are drawn on the canvas as text
 
