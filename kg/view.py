@@ -9,7 +9,12 @@
   positions computed here (so the browser never has to settle a simulation);
 - :func:`generate_html` / :func:`write_html` — the page: our own template with
   vis-network (the copy pyvis ships) and the view script inlined, the data as
-  JSON inside a ``<script type="application/json">``.
+  JSON inside a ``<script type="application/json">``; a timeline of events per
+  month under the graph (a draggable window, a play button);
+- :func:`to_pyvis` — the same drawing as a ``pyvis.network.Network`` to adjust with
+  pyvis; :func:`write_html` of a Network writes the same kind of page
+  (:func:`generate_network_html`, in :mod:`kg.view_pyvis`);
+- :func:`show` — any of these inside a notebook: an iframe whose ``srcdoc`` is the page.
 
 Safety: every string that comes from articles or users (names, ids, quotes,
 sources, the heading) reaches the page either through Jinja autoescaping or as
