@@ -473,7 +473,9 @@ def _is_network(obj: Any) -> bool:
     return isinstance(obj, Network)
 
 
-def _describe(actor, depth, types, since, until, level, min_events, collapse) -> str:
+def _describe(*, actor: str | None = None, depth: int = 1, types: Sequence[str] = (), since=None, until=None,
+              level: str = "person", min_events: int = 1, collapse: bool = False, **_other: Any) -> str:
+    """The subtitle that says which part of the graph a view draws (arguments as :func:`view_graph`)."""
     parts = [f"level {level}"]
     if actor:
         parts.append(f"around {actor} (depth {depth})")
@@ -504,7 +506,8 @@ def view(store: Store, path: str | os.PathLike, *, actor: str | None = None, dep
     """
     G = view_graph(store, actor=actor, depth=depth, types=types, since=since, until=until, level=level,
                    min_events=min_events, registry=registry)
-    subtitle = _describe(actor, depth, types, since, until, level, min_events, collapse)
+    subtitle = _describe(actor=actor, depth=depth, types=types, since=since, until=until, level=level,
+                         min_events=min_events, collapse=collapse)
     data = view_data(G, collapse=collapse, title=title or "diplomatic-kg: who did what to whom",
                      subtitle=subtitle, max_nodes=max_nodes)
     out = write_html(None, path, data=data, max_nodes=max_nodes)
@@ -570,10 +573,6 @@ def show(obj: Any, *, height: int = 640, title: str | None = None, collapse: boo
     if not isinstance(obj, Store):
         raise TypeError(f"show() takes a store, a networkx graph or a pyvis Network, not {type(obj).__name__}")
     G = view_graph(obj, **filters)
-    keys = ("actor", "depth", "types", "since", "until", "level", "min_events")
-    defaults = {"actor": None, "depth": 1, "types": (), "since": None, "until": None, "level": "person",
-                "min_events": 1}
-    desc = _describe(*(filters.get(k, defaults[k]) for k in keys), collapse)
-    data = view_data(G, collapse=collapse, title=title or "diplomatic-kg: who did what to whom", subtitle=desc,
-                     max_nodes=max_nodes)
+    data = view_data(G, collapse=collapse, title=title or "diplomatic-kg: who did what to whom",
+                     subtitle=_describe(collapse=collapse, **filters), max_nodes=max_nodes)
     return NotebookView(generate_html(data=data, max_nodes=max_nodes), height)
