@@ -107,6 +107,10 @@ def test_to_pyvis_result_takes_any_pyvis_method(tmp_path, store):
     assert data["options"]["physics"]["enabled"] is True
     assert any(n["id"] == "extra" for n in data["nodes"])
     assert data["times"][-1] == ["2023-02-01"] and data["meta"]["max_date"] == "2023-02-01"
+    other = kv.to_pyvis(store.graph())
+    other.set_options('var options = {"physics": {"enabled": true, "solver": "forceAtlas2Based"}}')
+    assert _data_of(kv.generate_network_html(other))["options"] == {"physics": {"enabled": True,
+                                                                                "solver": "forceAtlas2Based"}}
 
 
 def test_to_pyvis_collapse_and_limit(store):
