@@ -136,9 +136,16 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
     physics : start with vis' physics on (off by default: the layout is computed here, and vis'
         default physics never settles on a graph of a few thousand nodes).
     max_nodes : refuse (:class:`kg.view.ViewTooLarge`) beyond this many nodes; None draws any size.
-    network : keyword arguments for ``Network()`` (``height``, ``width``, ``bgcolor``, …). The
-        Network is made ``directed=True`` so that pyvis keeps parallel edges of different types;
-        each edge says itself whether it has arrows.
+    network : keyword arguments for ``Network()`` (``height``, ``width``, ``bgcolor``, …) except
+        ``heading`` (give `title`) and ``directed``: the Network is ``directed=True`` so that pyvis
+        keeps parallel edges of different types; each edge says itself whether it has arrows.
+
+    Raises
+    ------
+    ViewTooLarge
+        beyond `max_nodes`.
+    TypeError
+        when `network` holds ``heading`` or ``directed``.
 
     Returns
     -------
@@ -148,6 +155,9 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
 
     from .view import _PHYSICS_MAX, view_data
 
+    for taken in ("heading", "directed"):
+        if taken in network:
+            raise TypeError(f"to_pyvis sets {taken}= itself" + (" (give title=)" if taken == "heading" else ""))
     data = view_data(G, collapse=collapse, title=title, schema=schema, max_nodes=max_nodes, seed=seed)
     net = Network(**{"height": "720px", "width": "100%", "cdn_resources": "in_line", **network,
                      "heading": escape(title or ""), "directed": True})
@@ -161,18 +171,18 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
             color = types.get(ev["type"], {}).get("color", "#777777")
             shape = "hexagon"
             what = "Meeting" if ev["type"] == "MET" else str(ev["type"])
-            title_html = "\n".join([_esc(f"{what} of {len(ev['participants'])} parties")]
+            title_text = "\n".join([_esc(f"{what} of {len(ev['participants'])} parties")]
                                     + _event_lines(ev, parties=True))
             extra = {"font": {"size": 10, "color": "#666666"}, "borderWidth": 1}
         else:
             nid = n["actor"]
             k = kinds.get(n["kind"]) or kinds.get("unknown") or {"color": "#DDDDDD", "shape": "dot"}
             color, shape = k["color"], k["shape"]
-            title_html = _actor_title(n, kinds)
+            title_text = _actor_title(n, kinds)
             extra = {}
         ids.append(nid)
         node = {"label": n["name"], "shape": shape, "color": {"background": color, "border": _shade(color)},
-                "size": _node_size(n), "title": title_html, "kind": n["kind"], **extra}
+                "size": _node_size(n), "title": title_text, "kind": n["kind"], **extra}
         if "x" in n:
             node.update(x=n["x"], y=n["y"])
         net.add_node(nid, **node)
@@ -183,11 +193,11 @@ def to_pyvis(G: "nx.MultiDiGraph", *, collapse: bool = False, title: str | None 
         if e.get("hub"):
             ev = evs[0]
             what = "meeting" if ev["type"] == "MET" else str(ev["type"])
-            title_html = "\n".join([_esc(f"{a} at {what}")] + _event_lines(ev))
+            title_text = "\n".join([_esc(f"{a} at {what}")] + _event_lines(ev))
         else:
-            title_html = _edge_title(e, evs, a, b)
+            title_text = _edge_title(e, evs, a, b)
         edge = {"color": types.get(e["type"], {}).get("color", "#777777"), "arrows": e["arrows"],
-                "title": title_html, "type": e["type"], "dates": [ev["date"] for ev in evs]}
+                "title": title_text, "type": e["type"], "dates": [ev["date"] for ev in evs]}
         if len(evs) > 1:
             edge["width"] = _edge_width(len(evs))       # one event: the default width, in net.options
         if e["negated"]:

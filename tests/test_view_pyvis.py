@@ -119,6 +119,9 @@ def test_to_pyvis_collapse_and_limit(store):
     assert net.num_edges() == 16 and any(e.get("label", "").startswith("×") for e in net.edges)
     with pytest.raises(kv.ViewTooLarge):
         kv.to_pyvis(store.graph(), max_nodes=5)
+    with pytest.raises(TypeError, match="title="):
+        kv.to_pyvis(store.graph(), heading="x")
+    assert kv.to_pyvis(store.graph(), height="300px", bgcolor="#000000").bgcolor == "#000000"
 
 
 # --------------------------------------------------------------------------------------------- the page
