@@ -55,13 +55,21 @@ def view_cmd(ctx: Context, output: str, collapse: bool, title: str | None, max_n
 
     Nodes are actors (shape and colour by kind), edges are events (colour by type,
     width by number, dashed when negated); a meeting of three or more parties is one
-    hub. Hover an edge for its evidence sentences; filter by type and date in the page.
+    hub. Hover an edge for its evidence sentences; filter by type in the page, and drag
+    the window of the timeline under the graph (or press play) to step through the months.
 
     \b
     Example:
       kg view -o graph.html
       kg view --actor Turkey --depth 1 --since 2023-01-01 -o turkey.html
       kg view --level code --collapse --min-events 2 -o overview.html
+
+    \b
+    From Python (a notebook, a script), the same view as a pyvis Network to adjust:
+      from kg import view
+      net = view.to_pyvis(store.graph())     # any pyvis method works on it
+      view.write_html(net, "graph.html")     # one offline file, like kg view
+      view.show(store, actor="Turkey")       # in JupyterLab, Notebook, VS Code, Colab
     """
     from .view import view
 

@@ -9,7 +9,12 @@
   positions computed here (so the browser never has to settle a simulation);
 - :func:`generate_html` / :func:`write_html` — the page: our own template with
   vis-network (the copy pyvis ships) and the view script inlined, the data as
-  JSON inside a ``<script type="application/json">``.
+  JSON inside a ``<script type="application/json">``; a timeline of events per
+  month under the graph (a draggable window, a play button);
+- :func:`to_pyvis` — the same drawing as a ``pyvis.network.Network`` to adjust with
+  pyvis; :func:`write_html` of a Network writes the same kind of page
+  (:func:`generate_network_html`, in :mod:`kg.view_pyvis`);
+- :func:`show` — any of these inside a notebook: an iframe whose ``srcdoc`` is the page.
 
 Safety: every string that comes from articles or users (names, ids, quotes,
 sources, the heading) reaches the page either through Jinja autoescaping or as
@@ -34,10 +39,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import html as html_lib
 import json
 import math
 import os
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -50,9 +57,10 @@ from .errors import KgError
 from .graph import rollup
 from .schema import Schema, load_schema
 from .store.base import EventFilter, Store
+from .view_pyvis import generate_network_html, to_pyvis
 
 __all__ = ["ViewTooLarge", "view_graph", "view_data", "generate_html", "write_html", "view", "MAX_NODES",
-           "LEVELS", "safe_json"]
+           "LEVELS", "safe_json", "to_pyvis", "generate_network_html", "show", "NotebookView"]
 
 LEVELS = ("person", "code")
 MAX_NODES = 2500
@@ -371,26 +379,30 @@ def _fast_layout(n: int, links: Sequence[tuple[int, int, int]], *, seed: int = 7
 # ---------------------------------------------------------------------------------------------------------
 # the page
 
-def safe_json(obj: Any) -> str:
+def safe_json(obj: Any, default: Any = None) -> str:
     """JSON that is safe inside a ``<script>`` element: no ``<``, ``>``, ``&`` or line separators.
+
+    `default` is passed to :func:`json.dumps` (how to write values JSON has no form for).
 
     >>> safe_json({"q": "</script><!--"})
     '{"q":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
     """
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=default)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-@lru_cache(maxsize=1)
-def _assets() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _assets(page: str = "view") -> dict[str, str]:
+    """The inlined parts of a page: vis-network (the copy pyvis ships), our CSS, and the page script —
+    ``timeline.js`` followed by ``view.js`` (a `kg view` page) or ``network.js`` (a pyvis Network page)."""
     vis = resources.files("pyvis") / _VIS_DIR
     here = Path(__file__).with_name("templates")
     js = (vis / "vis-network.min.js").read_text(encoding="utf-8")
     css = (vis / "vis-network.css").read_text(encoding="utf-8")
-    app = (here / "view.js").read_text(encoding="utf-8")
+    app = "\n".join((here / f).read_text(encoding="utf-8") for f in ("timeline.js", f"{page}.js"))
     style = (here / "view.css").read_text(encoding="utf-8")
-    for name, text in (("vis-network.min.js", js), ("view.js", app)):
+    for name, text in (("vis-network.min.js", js), (f"{page}.js", app)):
         if "</script" in text.lower() or "<!--" in text:
             raise RuntimeError(f"{name} cannot be inlined: it contains </script or <!--")
     for name, text in (("vis-network.css", css), ("view.css", style)):
@@ -403,13 +415,21 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-@lru_cache(maxsize=1)
-def _template():
+def page_csp(*scripts: str) -> str:
+    """The Content-Security-Policy of a page: only these inline scripts (by hash), inline styles, data: images
+    and fonts, and no network at all."""
+    return ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts)
+            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+            "form-action 'none'; base-uri 'none'")
+
+
+@lru_cache(maxsize=2)
+def _template(name: str = "view.html.j2"):
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).with_name("templates"))),
                              autoescape=True, keep_trailing_newline=True)
-    return env.get_template("view.html.j2")
+    return env.get_template(name)
 
 
 def generate_html(G: nx.MultiDiGraph | None = None, *, data: dict[str, Any] | None = None,
@@ -428,22 +448,34 @@ def generate_html(G: nx.MultiDiGraph | None = None, *, data: dict[str, Any] | No
         data = view_data(G, collapse=collapse, title=title, subtitle=subtitle, schema=schema, max_nodes=max_nodes)
     if max_nodes is not None and data["meta"]["nodes"] > max_nodes:
         raise ViewTooLarge(data["meta"]["nodes"], data["meta"]["edges"], max_nodes)
-    a = _assets()
-    csp = ("default-src 'none'; script-src " + _csp_hash(a["vis_js"]) + " " + _csp_hash(a["app_js"])
-           + "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
-           "form-action 'none'; base-uri 'none'")
+    a = _assets("view")
+    csp = page_csp(a["vis_js"], a["app_js"])
     return _template().render(title=data["meta"]["title"], subtitle=data["meta"].get("subtitle"), csp=csp,
                               data_json=safe_json(data), **a)
 
 
-def write_html(G: nx.MultiDiGraph | None, path: str | os.PathLike, **kw: Any) -> Path:
-    """Write :func:`generate_html` of `G` to `path` (UTF-8) and return the path."""
+def write_html(G: "nx.MultiDiGraph | Network | None", path: str | os.PathLike, **kw: Any) -> Path:
+    """Write the page of `G` to `path` (UTF-8, atomically) and return the path.
+
+    `G` is a graph (the page is :func:`generate_html`) or a ``pyvis.network.Network`` — one from
+    :func:`to_pyvis` or one built by hand (the page is :func:`generate_network_html`: the same
+    self-contained kind of page, vis-network inlined, the same CSP and escaping, with a timeline
+    when its edges carry dates). Keyword arguments go to that function.
+    """
     path = Path(path)
-    html = generate_html(G, **kw)
+    html = generate_network_html(G, **kw) if _is_network(G) else generate_html(G, **kw)
     return atomic_write_text(path, html)
 
 
-def _describe(actor, depth, types, since, until, level, min_events, collapse) -> str:
+def _is_network(obj: Any) -> bool:
+    from pyvis.network import Network
+
+    return isinstance(obj, Network)
+
+
+def _describe(*, actor: str | None = None, depth: int = 1, types: Sequence[str] = (), since=None, until=None,
+              level: str = "person", min_events: int = 1, collapse: bool = False, **_other: Any) -> str:
+    """The subtitle that says which part of the graph a view draws (arguments as :func:`view_graph`)."""
     parts = [f"level {level}"]
     if actor:
         parts.append(f"around {actor} (depth {depth})")
@@ -474,7 +506,8 @@ def view(store: Store, path: str | os.PathLike, *, actor: str | None = None, dep
     """
     G = view_graph(store, actor=actor, depth=depth, types=types, since=since, until=until, level=level,
                    min_events=min_events, registry=registry)
-    subtitle = _describe(actor, depth, types, since, until, level, min_events, collapse)
+    subtitle = _describe(actor=actor, depth=depth, types=types, since=since, until=until, level=level,
+                         min_events=min_events, collapse=collapse)
     data = view_data(G, collapse=collapse, title=title or "diplomatic-kg: who did what to whom",
                      subtitle=subtitle, max_nodes=max_nodes)
     out = write_html(None, path, data=data, max_nodes=max_nodes)
@@ -482,3 +515,64 @@ def view(store: Store, path: str | os.PathLike, *, actor: str | None = None, dep
     return {"path": str(out), "nodes": m["nodes"], "edges": m["edges"], "events": m["events"],
             "actors": m["actors"]}
 
+
+
+# ---------------------------------------------------------------------------------------------------------
+# notebooks
+
+@dataclass(frozen=True)
+class NotebookView:
+    """A page shown in a notebook: an ``<iframe>`` whose ``srcdoc`` holds the whole page, escaped.
+
+    It renders wherever a notebook shows ``text/html`` (JupyterLab, classic Notebook, VS Code, Colab):
+    nothing is loaded from a file, a server or the network, so there is no blank frame. The frame is
+    sandboxed (scripts only) so the page cannot reach the notebook around it.
+    """
+
+    html: str
+    height: int = 640
+
+    def _repr_html_(self) -> str:
+        doc = html_lib.escape(self.html, quote=True)
+        return (f'<iframe srcdoc="{doc}" sandbox="allow-scripts" title="diplomatic-kg view" '
+                f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd" '
+                'loading="eager"></iframe>')
+
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the page to `path` as well (the same file :func:`write_html` writes)."""
+        return atomic_write_text(Path(path), self.html)
+
+
+def show(obj: Any, *, height: int = 640, title: str | None = None, collapse: bool = False,
+         max_nodes: int | None = MAX_NODES, **filters: Any) -> NotebookView:
+    """The view of `obj` for a notebook cell: a store, a graph or a ``pyvis.network.Network``.
+
+    A store is filtered first with :func:`view_graph` (`filters`: ``actor``, ``depth``, ``types``,
+    ``since``, ``until``, ``level``, ``min_events``, ``registry``); a graph or a Network is drawn as it is.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("TUR", name="Turkey <b>", kind="state", code="TUR")
+    >>> v = show(G, title="Turkey")
+    >>> v._repr_html_().startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    True
+
+    Raises
+    ------
+    TypeError
+        when `filters` are given for a graph or a Network, or `obj` is none of the three.
+    ViewTooLarge, UnknownActor, UnknownRelation
+        as :func:`view`.
+    """
+    if _is_network(obj) or isinstance(obj, nx.Graph):
+        if filters:
+            raise TypeError(f"filters ({', '.join(sorted(filters))}) apply to a store; filter the graph yourself "
+                            "(kg.view.view_graph) or pass the store")
+        if _is_network(obj):
+            return NotebookView(generate_network_html(obj, title=title), height)
+        return NotebookView(generate_html(obj, title=title, collapse=collapse, max_nodes=max_nodes), height)
+    if not isinstance(obj, Store):
+        raise TypeError(f"show() takes a store, a networkx graph or a pyvis Network, not {type(obj).__name__}")
+    G = view_graph(obj, **filters)
+    data = view_data(G, collapse=collapse, title=title or "diplomatic-kg: who did what to whom",
+                     subtitle=_describe(collapse=collapse, **filters), max_nodes=max_nodes)
+    return NotebookView(generate_html(data=data, max_nodes=max_nodes), height)

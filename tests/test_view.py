@@ -201,11 +201,15 @@ def test_csp_allows_exactly_the_inline_scripts(store):
         assert f"'sha256-{digest}'" in csp
 
 
-def test_view_script_never_writes_markup():
-    js = (TEMPLATES / "view.js").read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+@pytest.mark.parametrize("script", ["view.js", "timeline.js", "network.js"])
+def test_page_scripts_never_write_markup(script):
+    js = (TEMPLATES / script).read_text()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "setAttribute(\"on", "createContextualFragment"):
         assert sink not in js, sink
     assert not re.search(r"\btitle\s*:", js)            # no vis popups built from content
+    # only network.js parses markup (a pyvis title), into an inert document it copies text and bare tags from
+    assert ("DOMParser" in js) == (script == "network.js")
 
 
 def test_safe_json_escapes_script_breakers():
@@ -246,6 +250,13 @@ def test_cli_view_writes_and_prints_path(store, tmp_path):
     assert _data_of(out.read_text())["meta"]["collapse"] is True
 
 
+def test_cli_view_help_names_the_python_route():
+    r = CliRunner().invoke(cli, ["view", "--help"])
+    assert r.exit_code == 0
+    for name in ("view.to_pyvis(", "view.write_html(net", "view.show(", "timeline"):
+        assert name in r.output, name
+
+
 def test_cli_view_too_large_is_exit_1_and_writes_nothing(store, tmp_path):
     out = tmp_path / "graph.html"
     r = CliRunner().invoke(cli, ["--store", store.url, "view", "--max-nodes", "5", "-o", str(out)])
@@ -265,7 +276,7 @@ def test_cli_view_errors(store, tmp_path, args, code):
     assert r.exit_code == code, r.output
 
 
-@pytest.mark.parametrize("name", ["kg.view", "kg.export"])
+@pytest.mark.parametrize("name", ["kg.view", "kg.view_pyvis", "kg.export"])
 def test_docstring_examples(name):
     import doctest
     import importlib

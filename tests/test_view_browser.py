@@ -238,3 +238,173 @@ def test_large_view_uses_the_precomputed_layout(browser, tmp_path):
         assert round(pos["0"]["x"]) == round(p.js("kgView.data.nodes[0].x"))
     finally:
         p.close()
+
+
+# --------------------------------------------------------------------------------------------- the timeline
+
+def _play(p: Page) -> list[int]:
+    """Press play and record the number of visible edges until playing stops at the last month.
+
+    The page steps every 800 ms; reading every 50 ms in the page sees every step. Repeats are dropped.
+    """
+    return p.page.evaluate("""() => new Promise((resolve, reject) => {
+        document.getElementById("kg-play").click();
+        const seen = [kgView.visibleEdges], start = performance.now();
+        const t = setInterval(() => {
+          if (seen[seen.length - 1] !== kgView.visibleEdges) seen.push(kgView.visibleEdges);
+          if (!kgView.timeline.playing()) { clearInterval(t); resolve(seen); }
+          if (performance.now() - start > 15000) { clearInterval(t); reject(new Error("still playing")); }
+        }, 50);
+      })""")
+
+
+def _until(p: Page, condition: str, timeout_ms: int = 5000) -> None:
+    """Wait until the JS expression `condition` holds, polling in the page (playwright's wait_for_function
+    compiles its predicate with eval, which the page's CSP forbids)."""
+    p.page.evaluate("""ms => new Promise((resolve, reject) => {
+        const start = performance.now(), t = setInterval(() => {
+          if (%s) { clearInterval(t); resolve(); }
+          else if (performance.now() - start > ms) { clearInterval(t); reject(new Error("timed out")); }
+        }, 20);
+      })""" % condition, timeout_ms)
+
+
+def test_timeline_play_steps_the_window_month_by_month(seed_page):
+    p = seed_page
+    assert p.js("kgView.timeline.months") == 2 and p.js("kgView.visibleEdges") == 20
+    bars = p.page.locator(".kg-tl-hist")
+    assert bars.bounding_box()["width"] > 300
+    assert _play(p) == [6, 14]                    # Dec 2022 only (the Moscow meeting and what it brought), Jan 2023
+    assert p.page.locator(".kg-tl-range").inner_text() == "2023-01"
+    assert p.js("kgView.timeline.playing()") is False          # stopped at the last month
+    old = p.js("kgView.data.edges.filter(e => e.events.every(i => kgView.data.events[i].date < '2023-01-01'))"
+               ".map(e => e.id)")
+    assert all(_hidden(p, old))
+    p.page.get_by_role("button", name="all dates").click()
+    assert p.js("kgView.visibleEdges") == 20 and not any(_hidden(p, old))
+    assert p.errors == []
+
+
+def test_timeline_window_drags_and_fades_while_playing(browser, tmp_path):
+    """Three months of events: dragging the right handle narrows the window; playing fades older edges."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    for a in "ABCD":
+        G.add_node(a, name=f"Actor {a}", kind="state", code=a)
+    for i, (u, v, date) in enumerate([("A", "B", "2023-01-10"), ("B", "C", "2023-02-10"), ("C", "D", "2023-03-10"),
+                                      ("D", "A", None)]):
+        G.add_edge(u, v, key=f"e{i}", type="CRITICIZED", date=date, participants=[u, v])
+    p = Page(browser, kv.write_html(G, tmp_path / "months.html"))
+    try:
+        assert p.js("kgView.timeline.months") == 3 and p.js("kgView.visibleEdges") == 4
+        handle = p.page.locator(".kg-tl-right").bounding_box()
+        track = p.page.locator(".kg-tl-track").bounding_box()
+        p.page.mouse.move(handle["x"] + 2, handle["y"] + 10)
+        p.page.mouse.down()
+        p.page.mouse.move(track["x"] + track["width"] * 0.2, handle["y"] + 10, steps=5)
+        p.page.mouse.up()
+        assert p.js("[kgView.state.since, kgView.state.until]") == ["2023-01-01", "2023-01-31"]
+        assert p.page.input_value("#kg-until") == "2023-01-31"
+        assert p.js("kgView.visibleEdges") == 2                     # January's edge and the undated one
+        p.page.locator("#kg-undated").uncheck()
+        assert p.js("kgView.visibleEdges") == 1
+        p.page.locator("#kg-undated").check()
+        p.js("kgView.timeline.setWindow(0, 1)")                       # Jan-Feb, then play: Feb-Mar
+        p.page.locator("#kg-play").click()
+        assert p.js("kgView.timeline.playing()") is True
+        _until(p, "kgView.timeline.window().a === 1")
+        faded = p.js("""() => [kgView.timeline.playing(), [0, 1, 2].map(i => !!kgView.edges.get(i).hidden),
+                               [1, 2].map(i => kgView.edges.get(i).color.opacity)]""")
+        assert faded[0] is True and faded[1] == [True, False, False]
+        assert faded[2][1] > faded[2][0]                             # March full, February fading
+        _until(p, "!kgView.timeline.playing()")
+        assert p.js("[1, 2].map(i => kgView.edges.get(i).color.opacity)") == [0.9, 0.9]
+        assert p.errors == []
+    finally:
+        p.close()
+
+
+# --------------------------------------------------------------------------------------------- pyvis pages
+
+def _hand_made_network():
+    from pyvis.network import Network
+
+    net = Network(heading="Hand-made")
+    net.add_node("ank", label="Ankara", color="#ff8800", title="<b>capital</b> of Turkey")
+    net.add_node("dam", label="Damascus", shape="box", title="Damascus " + XSS_IMG + XSS_SCRIPT)
+    net.add_node("mos", label="Moscow")
+    net.add_node("alone", label="No edges")
+    net.add_edge("ank", "dam", title="talks\nin November", date="2022-11-05", color="#aa0000")
+    net.add_edge("dam", "mos", title=XSS_MIX, dates=["2023-01-09"])
+    net.add_edge("ank", "mos", title="undated", width=4)
+    net.toggle_physics(False)
+    return net
+
+
+def test_page_of_a_hand_made_network_renders_offline(browser, tmp_path):
+    path = kv.write_html(_hand_made_network(), tmp_path / "hand.html")
+    p = Page(browser, path)
+    try:
+        assert p.errors == [] and p.requests == [p.url]
+        assert p.page.title() == "Hand-made"
+        assert p.js("kgView.nodes.length") == 4 and p.js("kgView.edges.length") == 3
+        assert p.js("kgView.edges.get().map(e => e.color)")[0] == "#aa0000"   # the user's styling is kept
+        assert p.js("kgView.timeline.months") == 3                          # Nov 2022 .. Jan 2023
+        pt = p.js("i => kgView.nodeClientPoint(i)", "ank")
+        p.page.mouse.move(pt["x"] + 30, pt["y"] + 30)
+        p.page.mouse.move(pt["x"], pt["y"], steps=4)
+        tip = p.page.locator("#kg-tip")
+        tip.wait_for(state="visible", timeout=5_000)
+        assert tip.inner_text() == "capital of Turkey"
+        assert p.page.locator("#kg-tip b").inner_text() == "capital"         # markup titles keep their format
+        assert p.js("document.querySelector('.vis-tooltip') === null || "
+                    "getComputedStyle(document.querySelector('.vis-tooltip')).visibility !== 'visible'")
+        assert _play(p) == [2, 1, 2]           # Nov: talks + undated; Dec: undated; Jan: visit + undated
+        ARTIFACTS.mkdir(exist_ok=True)
+        p.page.screenshot(path=str(ARTIFACTS / "pyvis-hand-made.png"))
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
+def test_pyvis_titles_with_payloads_do_not_run(browser, tmp_path, bypass_csp):
+    """to_pyvis titles (escaped) and a hand-made Network's raw markup titles stay inert on our page, and the
+    to_pyvis titles are inert even where pyvis puts them: into innerHTML."""
+    net = kv.to_pyvis(hostile_graph(), title="Report " + XSS_IMG)
+    titles = [x["title"] for x in net.nodes + net.edges]
+    p = Page(browser, kv.write_html(net, tmp_path / "xss-pyvis.html"), bypass_csp=bypass_csp)
+    try:
+        page = p.page
+        assert page.title() == "Report " + XSS_IMG
+        texts = []
+        for e in p.js("kgView.edges.getIds()"):
+            pt = p.js("i => kgView.edgeClientPoint(i)", e)
+            page.mouse.move(pt["x"] + 30, pt["y"] + 30)
+            page.mouse.move(pt["x"], pt["y"], steps=3)
+            if page.locator("#kg-tip").is_visible():
+                texts.append(page.locator("#kg-tip").inner_text())
+        for n in p.js("kgView.nodes.getIds()"):
+            pt = p.js("i => kgView.nodeClientPoint(i)", n)
+            page.mouse.move(pt["x"] + 30, pt["y"] + 30)
+            page.mouse.move(pt["x"], pt["y"], steps=3)
+            if page.locator("#kg-tip").is_visible():
+                texts.append(page.locator("#kg-tip").inner_text())
+        assert any("Evil " + XSS_IMG in t for t in texts) and any("He said " + XSS_IMG in t for t in texts)
+        # the way pyvis' own template shows titles: innerHTML (bypassing our page script on purpose)
+        inserted = p.js("""ts => ts.map(t => { const d = document.createElement('div'); d.innerHTML = t;
+                                                document.body.appendChild(d); return d.textContent; })""", titles)
+        assert any(XSS_IMG in t for t in inserted) and any(XSS_SCRIPT in t for t in inserted)
+        # raw markup from a hand-made Network goes through the page's sanitizer, never the DOM
+        raw = p.js("""ts => ts.map(t => { const e = kgView.titleElement(t); document.body.appendChild(e);
+                                          return [e.textContent, e.querySelectorAll('*').length]; })""",
+                   [XSS_IMG, XSS_SCRIPT + "<b>bold</b>", XSS_MIX, "<svg onload=window.__xss=5><b>x</b></svg>"])
+        assert raw[1] == ["bold", 1] and raw[0] == ["", 0]
+        page.wait_for_timeout(300)
+        assert p.js("typeof window.__xss") == "undefined"
+        assert p.js("document.querySelectorAll('img, svg script, iframe, object, embed').length") == 0
+        assert p.js("document.scripts.length") == 3
+        assert p.requests == [p.url]
+        assert not [e for e in p.errors if "Content Security Policy" not in e], p.errors
+    finally:
+        p.close()

@@ -33,7 +33,8 @@
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   // ---------------------------------------------------------------- state and filters
-  var state = { types: {}, since: meta.min_date || "", until: meta.max_date || "", undated: true, selected: null };
+  var state = { types: {}, since: meta.min_date || "", until: meta.max_date || "", undated: true, selected: null,
+                fade: false };
   Object.keys(TYPES).forEach(function (t) { state.types[t] = true; });
 
   function eventVisible(i) {
@@ -88,12 +89,13 @@
                   : { size: 14, color: dim ? "#bbbbbb" : "#222222", strokeWidth: 4, strokeColor: "#ffffff" }
     };
   }
-  function edgeItem(e, count, dim) {
+  var FADE = [0.9, 0.6, 0.4, 0.25];   // opacity by months since an edge's newest event, while the timeline plays
+  function edgeItem(e, count, dim, fade) {
     var c = dim ? "#e8e8e8" : typeColor(e.type);
     var item = {
       id: e.id, from: e.from, to: e.to, hidden: count === 0, width: edgeWidth(count),
       dashes: e.negated ? [7, 5] : false, arrows: arrowsOf(e),
-      color: { color: c, highlight: typeColor(e.type), hover: typeColor(e.type), opacity: dim ? 0.6 : 0.9 },
+      color: { color: c, highlight: typeColor(e.type), hover: typeColor(e.type), opacity: dim ? 0.6 : FADE[fade] },
       label: meta.collapse && !e.hub && count > 1 ? "\u00d7" + count : "",
       font: { size: 11, color: dim ? "#cccccc" : "#444444", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
     };
@@ -140,17 +142,21 @@
 
   function render() {
     var counts = new Array(EDGES.length), nodeOn = new Array(NODES.length).fill(false);
+    var fades = new Array(EDGES.length).fill(0);
     var typeCount = {};
     var visibleEvents = 0, seen = {};
     EDGES.forEach(function (e, i) {
-      var c = 0;
+      var c = 0, newest = null;
       for (var j = 0; j < e.events.length; j++) {
         if (eventVisible(e.events[j])) {
           c++;
+          var d = EVENTS[e.events[j]].date;
+          if (d && (newest === null || d > newest)) newest = d;
           if (!seen[e.events[j]]) { seen[e.events[j]] = true; visibleEvents++; }
         }
       }
       counts[i] = c;
+      if (state.fade && newest !== null && timeline) fades[i] = Math.max(0, Math.min(3, timeline.age(newest)));
       if (c) { nodeOn[e.from] = true; nodeOn[e.to] = true; }
     });
     EVENTS.forEach(function (ev, i) {
@@ -171,10 +177,10 @@
       nodeUpdates.push(item);
     });
     EDGES.forEach(function (e, i) {
-      var dim = !!(focus && !focus.edges[e.id]), key = counts[i] + (dim ? "d" : "");
+      var dim = !!(focus && !focus.edges[e.id]), key = counts[i] + (dim ? "d" : "") + fades[i];
       if (shown.edges[i] === key) return;
       shown.edges[i] = key;
-      edgeUpdates.push(edgeItem(e, counts[i], dim));
+      edgeUpdates.push(edgeItem(e, counts[i], dim, fades[i]));
     });
     if (nodeUpdates.length) nodesDS.update(nodeUpdates);
     if (edgeUpdates.length) edgesDS.update(edgeUpdates);
@@ -191,6 +197,7 @@
       typeRows[t].box.checked = !!state.types[t];
     });
     api.visible = { nodes: nodeOn, edges: counts };
+    api.visibleEdges = onEdges;
   }
 
   // ---------------------------------------------------------------- legend and filters
@@ -206,21 +213,36 @@
       var name = el("span", "kg-type-name", t); name.title = TYPES[t].description || "";
       var count = el("span", "kg-n", totals[t] || 0);
       row.appendChild(box); row.appendChild(sw); row.appendChild(name); row.appendChild(count);
-      box.addEventListener("change", function () { state.types[t] = box.checked; render(); });
+      box.addEventListener("change", function () { state.types[t] = box.checked; typesChanged(); });
       typesBox.appendChild(row);
       typeRows[t] = { row: row, box: box, count: count };
     });
-  function setAllTypes(on) { Object.keys(state.types).forEach(function (t) { state.types[t] = on; }); render(); }
+  function setAllTypes(on) { Object.keys(state.types).forEach(function (t) { state.types[t] = on; }); typesChanged(); }
+  function typesChanged() {
+    if (timeline) timeline.update(EVENTS.filter(function (e) { return state.types[e.type]; })
+                                        .map(function (e) { return e.date; }));
+    render();
+  }
   document.getElementById("kg-types-all").addEventListener("click", function () { setAllTypes(true); });
   document.getElementById("kg-types-none").addEventListener("click", function () { setAllTypes(false); });
 
   var since = document.getElementById("kg-since"), until = document.getElementById("kg-until");
-  var undated = document.getElementById("kg-undated");
   since.value = state.since; until.value = state.until;
   if (meta.min_date) { since.min = until.min = meta.min_date; since.max = until.max = meta.max_date; }
-  since.addEventListener("change", function () { state.since = since.value; render(); });
-  until.addEventListener("change", function () { state.until = until.value; render(); });
-  undated.addEventListener("change", function () { state.undated = undated.checked; render(); });
+  since.addEventListener("change", function () { state.since = since.value; timeline.follow(since.value, until.value); render(); });
+  until.addEventListener("change", function () { state.until = until.value; timeline.follow(since.value, until.value); render(); });
+
+  // the timeline under the graph: its window is the date filter; playing steps it month by month
+  var undatedEvents = EVENTS.filter(function (e) { return !e.date; }).length;
+  var timeline = window.kgTimeline(document.getElementById("kg-timeline"), {
+    dates: EVENTS.map(function (e) { return e.date; }), undated: undatedEvents,
+    onChange: function (a, b, withUndated, playing) {
+      state.since = a || meta.min_date || ""; state.until = b || meta.max_date || "";
+      since.value = state.since; until.value = state.until;
+      state.undated = withUndated; state.fade = playing;
+      render();
+    }
+  });
 
   function shapeIcon(shape, color) {
     var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg"), s;
@@ -415,13 +437,15 @@
     network: null, nodes: nodesDS, edges: edgesDS, data: DATA, state: state, ready: false,
     render: render, select: select,
     setTypes: function (list) {
-      Object.keys(state.types).forEach(function (t) { state.types[t] = list.indexOf(t) >= 0; }); render();
+      Object.keys(state.types).forEach(function (t) { state.types[t] = list.indexOf(t) >= 0; }); typesChanged();
     },
     setDates: function (a, b, withUndated) {
       state.since = a || ""; state.until = b || ""; since.value = state.since; until.value = state.until;
-      if (withUndated !== undefined) { state.undated = !!withUndated; undated.checked = state.undated; }
+      timeline.follow(state.since, state.until);
+      if (withUndated !== undefined) { state.undated = !!withUndated; document.getElementById("kg-undated").checked = state.undated; }
       render();
     },
+    timeline: null,
     /* where edge `id` is drawn, in page (client) coordinates: its midpoint */
     edgeClientPoint: function (id) {
       var edge = network.body.edges[id], p = edge.edgeType.getPoint(0.5);
@@ -439,6 +463,7 @@
     api.readyAt = performance.now();
     document.body.setAttribute("data-ready", "1");
   }
+  api.timeline = timeline;
   render();
   network = api.network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, options);
   wire(network);
