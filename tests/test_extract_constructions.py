@@ -693,3 +693,22 @@ def test_its_inside_the_possessors_phrase_is_someone_else(run):
                   "sovereignty.")
     assert ("ATTACKED", ("IRN", "PAK"), False) in tuples(rows)
     assert ("CRITICIZED", ("PAK", "IRN"), False) in tuples(rows)
+
+
+def test_reported_responsibility_is_an_accusation(run):
+    _, rows = run("The Israeli military stated that the Hamas leaders had directed its operations and were "
+                  "directly responsible for the massacre.")
+    assert tuples(rows) == {("ACCUSED", ("ISR", "HAMAS"), False)}
+
+
+def test_reported_interference_is_an_accusation(run):
+    _, rows = run("The Chinese foreign ministry said US House Speaker Nancy Pelosi was seriously interfering "
+                  "in China's internal affairs.")
+    assert tuples(rows) == {("ACCUSED", ("CHN", "USA"), False)}
+
+
+def test_a_denied_responsibility_is_no_accusation(run):
+    _, rows = run("Israel's military said the Hamas leaders were responsible for the massacre.")
+    assert tuples(rows) == {("ACCUSED", ("ISR", "HAMAS"), False)}
+    _, rows = run("Israel's military said Hamas was not responsible for the massacre.")
+    assert not find(rows, "ACCUSED")

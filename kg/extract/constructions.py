@@ -112,6 +112,20 @@ class Constructions:
                 subj = self._subjects(tok)
                 if source is not None:
                     out += self._directed("ACCUSED", [source], subj, tok, False, None, "alleged-act", 0.6)
+        # "S said X was interfering in its affairs / was responsible for the massacre" → S accused X
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.pos_ in VERB:
+            clause = clause.head      # "said they had directed ... and were responsible for ..."
+        if clause.dep_ == "ccomp" and self.lex.matches("speech_verbs", clause.head) and not any(
+                c.dep_ == "neg" for c in tok.children):
+            wrong = self.lex.matches("wrongdoing_verbs", tok) or (lemma == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in w["blame_predicates"] for c in tok.children))
+            if wrong:
+                own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subjects = own or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                accused = [a for c in subjects if c.lower_ not in w["first_person_pronouns"] for a in self.actors(c)]
+                out += self._directed("ACCUSED", self._subjects(clause.head), accused, tok, False, None,
+                                      "reported-wrongdoing", 0.6)
         return out
 
     def _negative(self, pred: Token) -> bool:

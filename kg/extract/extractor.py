@@ -128,7 +128,8 @@ class Extractor:
         self.batch_size = batch_size
         w = self.lex.words
         self._filter_words = (self.lex.surface | w["predicative_praise"] | w["pejoratives"] | w["alleged_verbs"]
-                              | w["demand_modals"] | w["negative_evaluations"]
+                              | w["demand_modals"] | w["negative_evaluations"] | w["blame_predicates"]
+                              | self.lex.forms["wrongdoing_verbs"]
                               | {"led", "brokered", "mediated", "sponsored", "committed", "committing", "commits"})
         # a proposal ("X put forward a plan") is remembered for a later "rejected the plan"
         self._proposing = frozenset(f for v in w["proposing_verbs"] for f in inflections(v)) | {"put"}
