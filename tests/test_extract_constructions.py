@@ -712,3 +712,8 @@ def test_a_denied_responsibility_is_no_accusation(run):
     assert tuples(rows) == {("ACCUSED", ("ISR", "HAMAS"), False)}
     _, rows = run("Israel's military said Hamas was not responsible for the massacre.")
     assert not find(rows, "ACCUSED")
+
+
+def test_the_one_spoken_to_during_a_meeting_takes_part(run):
+    _, rows = run("The Turkish president told his Russian counterpart about the plan during a meeting in Sochi on Friday.")
+    assert tuples(rows) == {("MET", ("RUS", "TUR"), False)}

@@ -229,6 +229,9 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
             if prep in w["event_adjunct_preps"] or (motion and prep in w["arrival_purpose_preps"]):
                 if not own:
                     own = self._subjects(governor)
+                if prep in w["event_adjunct_preps"] and etype == "MET" and len({a.code for a in own + others}) < 2:
+                    # "informed the king of the decision during a phone call": the one spoken to takes part
+                    others += [a for c in governor.children if c.dep_ == "dobj" for a in self.actors(c)]
                 if motion:
                     others += [a for c in governor.children if c.dep_ == "prep" and c.lower_ in w["destination_preps"]
                                for g in c.children if g.dep_ == "pobj" for a in self.actors(g)
