@@ -717,3 +717,10 @@ def test_a_denied_responsibility_is_no_accusation(run):
 def test_the_one_spoken_to_during_a_meeting_takes_part(run):
     _, rows = run("The Turkish president told his Russian counterpart about the plan during a meeting in Sochi on Friday.")
     assert tuples(rows) == {("MET", ("RUS", "TUR"), False)}
+
+
+def test_a_visit_in_a_show_of_support_supports_the_host(run):
+    _, rows = run("The Polish president visited Lithuania on Monday in a show of support.")
+    assert tuples(rows) == {("MET", ("LTU", "POL"), False), ("SUPPORTED", ("POL", "LTU"), False)}
+    _, rows = run("Poland's president visited Kyiv on Monday in a show of solidarity with Ukraine.")
+    assert ("SUPPORTED", ("POL", "UKR"), False) in tuples(rows)

@@ -33,7 +33,7 @@ from .mentions import Mentions
 from .modality import modality
 from .reading import Mention, Reading
 from .reference import References
-from .syntax import NOUN, VERB, governing_verb
+from .syntax import NOUN, VERB, clause_verb, governing_verb
 
 __all__ = ["Reading", "SentenceReader", "Mention"]
 
@@ -270,6 +270,24 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                 self._orphans.append((etype2, noun, negated, mode, rule))
             rd = self._symmetric(etype2, parts, noun, negated, mode, rule)
             return [rd] if rd else []
+        gesture = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if not own and gesture is not None and gesture.lemma_.lower() in self.lex.words["gesture_nouns"]:
+            # "visited Kyiv in a show of solidarity (with Ukraine)", "met X, a gesture of support": the
+            # visitor supports whom the act is addressed to
+            act = clause_verb(gesture)
+            if act is not None:
+                own = self._subjects(act)
+                others = [a for c in gesture.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "to")
+                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                if not others:
+                    others = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in self.actors(c)]
+                    # "visited X", "made a visit to X", "to meet X"
+                    met = [t for t in act.subtree if t.i < gesture.i and t.dep_ == "dobj"
+                           and any(e == "MET" for e, _k, _x in self.lex.cues.get(t.head.lemma_.lower(), ()))]
+                    met += [t for t in act.subtree if t.i < gesture.i and t.dep_ == "pobj" and t.head.lower_ == "to"
+                            and any(e == "MET" for e, _k, _x in self.lex.cues.get(t.head.head.lemma_.lower(), ()))]
+                    others += [a for t in met for a in self.actors(t)]
+                others = [a for a in others if a.code not in {o.code for o in own}]
         if not others and not rel.symmetric:
             # "strikes targeting X", "raids aimed at X": the target named by a participle on the noun
             w = self.lex.words
