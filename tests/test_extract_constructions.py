@@ -724,3 +724,13 @@ def test_a_visit_in_a_show_of_support_supports_the_host(run):
     assert tuples(rows) == {("MET", ("LTU", "POL"), False), ("SUPPORTED", ("POL", "LTU"), False)}
     _, rows = run("Poland's president visited Kyiv on Monday in a show of solidarity with Ukraine.")
     assert ("SUPPORTED", ("POL", "UKR"), False) in tuples(rows)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Amnesty International accused the United States of violating human rights.", ("ACCUSED", ("AMNESTY", "USA"))),
+    ("The European Community imposed an embargo on Iraq on Monday.", ("SANCTIONED", ("EU", "IRQ"))),
+    ("The EU called on the International Civil Aviation Organization to investigate.", ("CALLED_ON", ("EU", "ICAO"))),
+])
+def test_organisations_and_ngos_are_actors(run, text, expected):
+    _, rows = run(text)
+    assert (*expected, False) in tuples(rows)
