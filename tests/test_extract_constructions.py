@@ -734,3 +734,18 @@ def test_a_visit_in_a_show_of_support_supports_the_host(run):
 def test_organisations_and_ngos_are_actors(run, text, expected):
     _, rows = run(text)
     assert (*expected, False) in tuples(rows)
+
+
+def test_aid_to_refugees_in_a_country_goes_to_its_civilians(run):
+    _, rows = run("The United Nations provided food aid to refugees in Liberia on Monday.")
+    assert tuples(rows) == {("AIDED", ("UN", "LBR-CIV"), False)}
+    _, rows = run("Qatar sent aid to the people of Gaza on Monday.")
+    assert tuples(rows) == {("AIDED", ("QAT", "PSE-CIV"), False)}
+
+
+def test_a_demand_noun_with_its_clause(run):
+    _, rows = run("The International Labour Organization reiterated its demand today that Israel ease restrictions "
+                  "on the movement of workers.")
+    assert tuples(rows) == {("CALLED_ON", ("UN", "ISR"), False)}
+    _, rows = run("The UN renewed its call on Monday for Russia to withdraw its troops.")
+    assert tuples(rows) == {("CALLED_ON", ("UN", "RUS"), False)}

@@ -296,6 +296,13 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                     others += [a for g in c.children if g.dep_ == "dobj" for a in self.actors(g)]
                     others += [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("at", "against")
                                for x in g.children if x.dep_ == "pobj" for a in self.actors(x)]
+        if not others and etype == "CALLED_ON":
+            # "reiterated its demand that Israel ease restrictions": the one asked to act
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+            if governor is not None:     # "renewed its call for Russia to withdraw": hung on the verb
+                clauses += [c for c in governor.children if c.dep_ == "advcl" and c.i > noun.i
+                            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+            others = [a for c in clauses for g in c.children if g.dep_ == "nsubj" for a in self.actors(g)]
         if not others and own:
             others = self._implicit_parties(noun, etype2, own)
         return self._directed(etype2, own, others, noun, negated, mode, rule, 0.75)

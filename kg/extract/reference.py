@@ -80,6 +80,19 @@ class References:
             # "key global players, including Russia and China": the members named
             if c.dep_ == "prep" and c.lower_ in lex.words["member_preps"] and tok.tag_ in ("NNS", "NNPS"):
                 found += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g, depth + 1)]
+        suffix = self.group_words.get(lemma) or self.group_words.get(tok.lower_)
+        if suffix and not found:
+            # "refugees in Liberia", "the people of Gaza", "the opposition in Belarus": the state's group
+            states = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.words["group_preps"]
+                      for g in c.children if g.dep_ == "pobj" for a in self.actors(g, depth + 1) if a.kind == "state"]
+            verb = clause_verb(tok) if not states and tok.dep_ == "pobj" else None
+            if verb is not None:    # the parser hangs the place on the verb: "sent aid to refugees in X"
+                states = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i
+                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g, depth + 1)
+                          if a.kind == "state"]
+            groups = [grp for a in states if (grp := self.reg.domestic_group(a.code, suffix)) is not None]
+            if groups:
+                return groups
         for c in tok.children:
             # "the Turkish and Greek sides of Cyprus": the whole the parts belong to is no party
             if c.dep_ == "prep" and c.lower_ in ("of", "from") and not described:
