@@ -749,3 +749,24 @@ def test_a_demand_noun_with_its_clause(run):
     assert tuples(rows) == {("CALLED_ON", ("UN", "ISR"), False)}
     _, rows = run("The UN renewed its call on Monday for Russia to withdraw its troops.")
     assert tuples(rows) == {("CALLED_ON", ("UN", "RUS"), False)}
+
+
+def test_ready_to_observe_a_ceasefire_promises_the_other_side(run):
+    _, rows = run("Tigrayan forces said on Monday they were ready to observe an immediate ceasefire with Ethiopia.")
+    assert tuples(rows) == {("PROMISED", ("TPLF", "ETH"), False)}
+
+
+def test_ready_for_further_measures_is_a_threat(run):
+    _, rows = run("Russia stands ready to take further measures against Ukraine, the Kremlin said.")
+    assert tuples(rows) == {("THREATENED", ("RUS", "UKR"), False)}
+
+
+def test_ready_to_hold_talks_plans_a_meeting(run):
+    _, rows = run("Iran is ready to hold talks with the United States, its foreign minister said.")
+    assert tuples(rows) == {("PLANS_TO_MEET", ("IRN", "USA"), False)}
+
+
+def test_willing_to_send_help_to_defend_a_state(run):
+    _, rows = run("NATO-member Norway is willing to send material to help defend Saudi Arabia, "
+                  "Norway's foreign minister said.")
+    assert tuples(rows) == {("PROMISED", ("NOR", "SAU"), False)}

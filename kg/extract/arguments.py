@@ -50,6 +50,9 @@ class Arguments:
                 out += self.actors(verb.head)
             elif verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head.pos_ in VERB:
                 out += self._subjects(verb.head, depth + 1)
+            elif verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in VERB:
+                # "Iran is ready to hold talks": the subject of the copula the adjective completes
+                out += self._subjects(verb.head.head, depth + 1)
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 # "praised X for sending aid to Y": the object of the governing verb does the act
                 gov = verb.head.head
@@ -90,6 +93,8 @@ class Arguments:
                 out += [a for p in g.children if p.dep_ == "pobj" for a in self.actors(p)]
             elif g.dep_ in ("xcomp", "conj") and g.pos_ in VERB and depth < 1:
                 out += self._clause_targets(g, depth + 1)
+            elif g.dep_ == "advcl" and self.lex.matches("beneficiary_verbs", g) and depth < 1:
+                out += self._clause_targets(g, depth + 1)   # "send material to help defend X"
         return out
 
     def _implicit_parties(self, trig: Token, etype: str, sources: list[Actor]) -> list[Actor]:
@@ -250,6 +255,10 @@ class Arguments:
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             # "called his Greek counterpart, offering help": a participle shares the main clause's object
             out += [a for c in verb.head.children if c.dep_ in ("dobj", "dative") for a in self.actors(c)]
+        if not out and etype.lower() in w["beneficiary_types"]:
+            # "sent troops to help defend X", "pledged funds to rebuild X": the purpose names the beneficiary
+            out += [a for c in verb.children if c.dep_ == "advcl" and self.lex.matches("beneficiary_verbs", c)
+                    for a in self._clause_targets(c)]
         if not out and etype.lower() in w["clausal_target_types"]:
             for c in verb.children:
                 # "demanded that Washington cancel the sale": the subject of the demanded act

@@ -104,6 +104,9 @@ class Constructions:
                 if mod is not None:
                     out += self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod[1], None,
                                           "negative-evaluation", 0.6)
+        # "X is ready / willing to withdraw its troops from Y" → X promised Y (a hostile act: threatened)
+        if lemma in w["readiness_adjectives"] and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            out += self._readiness(tok)
         # "S: ... X continues to commit atrocities" → S accused X
         if lemma in w["alleged_verbs"] and tok.pos_ in VERB:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -126,6 +129,25 @@ class Constructions:
                 accused = [a for c in subjects if c.lower_ not in w["first_person_pronouns"] for a in self.actors(c)]
                 out += self._directed("ACCUSED", self._subjects(clause.head), accused, tok, False, None,
                                       "reported-wrongdoing", 0.6)
+        return out
+
+    def _readiness(self, adj: Token) -> list[Reading]:
+        """Readiness for an act that is no cue of its own: a promise to whom the act is aimed at, or a
+        threat when the act is hostile. "ready to observe a ceasefire" is aimed at the other side."""
+        out: list[Reading] = []
+        for act in (c for c in adj.children if c.dep_ == "xcomp" and c.pos_ in VERB):
+            hostile = self._hostile_complement(adj)
+            if self._matches(act) and not hostile:
+                continue        # a cue of its own ("ready to send aid", "ready to hold talks") reads itself
+            mod = modality(adj.head, "PROMISED", self.lex)
+            if mod is None or mod.negated:
+                continue
+            sources = self._subjects(adj.head)
+            targets = self._clause_targets(act)
+            if not targets and sources:
+                targets = [a for a in self._implicit_parties(act, "CALLED_ON", sources)]
+            out += self._directed("THREATENED" if hostile else "PROMISED", sources, targets, act, False,
+                                  "commitment", "readiness", 0.55)
         return out
 
     def _negative(self, pred: Token) -> bool:

@@ -38,8 +38,9 @@ class References:
             found += m.actors
             # a composite mention ("Laotian officials") may head modifiers outside it ("Vietnamese and ...")
             for c in tok.children if m.kind != "person" else ():
-                if (c.i < m.start or c.i >= m.end) and c.dep_ in ("amod", "compound", "poss", "nmod"):
-                    found += self.actors(c, _depth + 1)
+                if (c.i < m.start or c.i >= m.end) and c.dep_ in ("amod", "compound", "poss", "nmod") \
+                        and c.lemma_.lower() not in lex.words["description_nouns"]:
+                    found += self.actors(c, _depth + 1)     # not "NATO-member Norway": a description
         elif (pair := self._pair_ref(tok)) is not None:
             found += pair
         elif lower in lex.words["reciprocals"] or (lower == "each" and tok.nbor(1).lower_ == "other"):
