@@ -770,3 +770,16 @@ def test_willing_to_send_help_to_defend_a_state(run):
     _, rows = run("NATO-member Norway is willing to send material to help defend Saudi Arabia, "
                   "Norway's foreign minister said.")
     assert tuples(rows) == {("PROMISED", ("NOR", "SAU"), False)}
+
+
+def test_they_after_a_bodys_own_meeting_is_the_body(run):
+    _, rows = run("The G7 leaders held a video call on Monday. They urged Russia to withdraw its troops.")
+    assert tuples(rows) == {("CALLED_ON", ("G7", "RUS"), False)}
+    _, rows = run("Leaders of the African Union met in Addis Ababa on Sunday. The leaders called on Sudan to "
+                  "agree a ceasefire.")
+    assert tuples(rows) == {("CALLED_ON", ("AU", "SDN"), False)}
+
+
+def test_they_after_two_states_is_the_pair(run):
+    _, rows = run("Chile and Peru held talks on Monday. They agreed to reopen the border.")
+    assert ("AGREED", ("CHL", "PER"), False) in tuples(rows)

@@ -30,6 +30,9 @@ class Discourse:
     last_speaker: Actor | None = None
     last_igo: Actor | None = None
     pair: tuple[Actor, ...] = ()              # "the two sides"
+    pair_n: int = -1                          # the sentence the pair was last seen in
+    body: Actor | None = None                 # the organisation whose own meeting was last reported
+    body_n: int = -1
     by_word: dict[str, Actor] = field(default_factory=dict)   # "regime" -> SYR, "opposition" -> SYR-OPP
     facts: list[Fact] = field(default_factory=list)
     proposals: list[Fact] = field(default_factory=list)   # "X proposed a plan": a later "the plan" -> X
@@ -82,10 +85,23 @@ class Discourse:
             self.by_word.setdefault("opposition", actor)
             self.by_word["opposition"] = actor
 
-    def note_pair(self, actors) -> None:
+    def note_pair(self, actors, n: int = -1) -> None:
         codes = {a.code for a in actors if a.code}
         if len(codes) == 2:
             self.pair = tuple(actors)
+            self.pair_n = max(n, self.pair_n)
+
+    def note_body(self, body: Actor, n: int) -> None:
+        """An organisation met on its own ("the G7 leaders held a video call"): a later "they" or
+        "the leaders" is that body."""
+        self.body, self.body_n = body, n
+
+    def group(self) -> list[Actor]:
+        """What "they" / "the leaders" refers to: the body of the last own meeting, or the last pair,
+        whichever was seen last."""
+        if self.body is not None and self.body_n >= self.pair_n:
+            return [self.body]
+        return list(self.pair)
 
     def last_fact(self, *types: str) -> Fact | None:
         for f in reversed(self.facts):

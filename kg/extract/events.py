@@ -311,6 +311,9 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         parts = [a for a in dict.fromkeys(parts) if a is not None]
         if len({a.code for a in parts if a.code}) < 2:
             self._note_unresolved(parts)
+            bodies = [a for a in parts if a.kind == "igo"]
+            if etype in ("MET", "PLANS_TO_MEET") and bodies and len({a.code for a in parts if a.code}) == 1:
+                self.dis.note_body(bodies[0], self.sent_no)    # "the G7 leaders held a video call"
             return None
         placed = tuple(a for a in parts if a.code)
         self._note_unresolved(parts)
@@ -374,12 +377,12 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
             dis.last_speaker = self.speaker
         for rd in readings:
             if rd.participants and rd.type != "MET" or len(rd.codes()) == 2:
-                dis.note_pair(rd.participants)
+                dis.note_pair(rd.participants, self.sent_no)
         for tok in sent:
             if tok.dep_ in ("nsubj", "dobj", "pobj") and any(c.dep_ == "conj" for c in tok.children):
                 group = self.actors(tok)
                 if len({a.code for a in group if a.code}) == 2:
-                    dis.note_pair(group)
+                    dis.note_pair(group, self.sent_no)
             if tok.dep_ == "nsubj":
                 subj = self.actors(tok)
                 if len(subj) == 1 and subj[0].kind == "person" and subj[0].code:

@@ -122,8 +122,7 @@ class References:
         # "the two leaders", "both nations", "the leaders": the last pair
         if (lemma in lex.words["group_role_nouns"] or lemma in lex.words["pair_nouns"])\
                 and tok.tag_ in ("NNS", "NNPS") and ({"the", "both", "two", "their"} & det or tok.dep_ == "nsubj"):
-            if self.dis.pair:
-                return list(self.dis.pair)
+            return self.dis.group() if lemma in lex.words["group_role_nouns"] else list(self.dis.pair)
         return []
 
     def _antecedent(self, head: Token, pron: Token) -> bool:
@@ -142,6 +141,9 @@ class References:
         for ref in self.lex.phrases["pair_references"]:
             if text.startswith(ref) and self.dis.pair:
                 return list(self.dis.pair)
+        for ref in self.lex.phrases["group_references"]:
+            if text.startswith(ref) and self.dis.group():
+                return self.dis.group()
         return None
 
     def _pronoun(self, tok: Token) -> list[Actor]:
@@ -209,5 +211,5 @@ class References:
                         subj = self.actors(c, 1)
                         if len({a.code for a in subj}) >= 2:
                             return subj
-            return list(self.dis.pair)
+            return self.dis.group()
         return []
