@@ -4,7 +4,7 @@
 >>> lex = load_lexicon()
 >>> ("MET", "verb", ()) in lex.cues["meet"]
 True
->>> ("SANCTIONED", "verb", ("sanction",)) in lex.cues["place"]
+>>> ("SANCTIONED", "verb", ("sanction",)) in lex.cues["tighten"]
 True
 >>> lex.frame("CALLED_ON").verb_preps[:2]
 ('on', 'upon')
@@ -165,17 +165,19 @@ def phrase_matches(doc: Doc, lex: Lexicon | None = None) -> list[PhraseMatch]:
     return sorted(out)
 
 
-def _cue_sets(schema: Schema) -> list[tuple[str, str, list[str]]]:
+def _cue_sets(schema: Schema, cues_path: Path = CUES) -> list[tuple[str, str, list[str]]]:
     """(type, kind, cues) from ``schema.yaml`` and then ``data/cues.yaml``, dynamic types only."""
     out = []
     for name, rel in schema.relations.items():
         if not rel.static:
             out += [(name, "verb", rel.cues.verbs), (name, "noun", rel.cues.nouns), (name, "phrase", rel.cues.phrases)]
-    extra = yaml.load(CUES.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) if CUES.exists() else {}
+    extra = yaml.load(cues_path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     for name, spec in (extra.get("relations") or {}).items():
         rel = schema.relations.get(name)
         if rel is None:
-            raise ValueError(f"{CUES}: relations.{name}: not a relation type of schema.yaml")
+            raise ValueError(f"{cues_path}: relations.{name}: not a relation type of schema.yaml")
+        if not isinstance(spec, dict) or set(spec) - {"verbs", "nouns", "phrases"}:
+            raise ValueError(f"{cues_path}: relations.{name}: expected verbs / nouns / phrases lists")
         if rel.static:
             continue
         for kind in ("verb", "noun", "phrase"):
@@ -184,14 +186,15 @@ def _cue_sets(schema: Schema) -> list[tuple[str, str, list[str]]]:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(schema_path: str | None = None) -> Lexicon:
-    """Compile the schema cues and ``data/lexicon.yaml`` (strings only: ``on``/``no`` stay words)."""
+def load_lexicon(schema_path: str | None = None, cues_path: str | None = None) -> Lexicon:
+    """Compile the cues of ``schema.yaml`` and ``data/cues.yaml`` (or ``cues_path``) and
+    ``data/lexicon.yaml`` (strings only: ``on``/``no`` stay words)."""
     schema = load_schema(schema_path)
     raw = yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     cues: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     phrase_list: list[tuple[str, tuple[str, ...]]] = []
     surface: set[str] = set()
-    for name, kind, items in _cue_sets(schema):
+    for name, kind, items in _cue_sets(schema, Path(cues_path) if cues_path else CUES):
         for cue in items:
             if kind == "phrase":
                 words = cue.lower().split()
