@@ -67,6 +67,10 @@ CASES = {
     "vowed-revenge-against": ("Iran vowed revenge against Israel on Monday.", ("THREATENED", "IRN", "ISR")),
     "stepped-up-pressure-on": ("The United States stepped up pressure on Venezuela on Monday.",
                                ("THREATENED", "USA", "VEN")),
+    "will-not-hesitate-to-act": ("Turkey said it would not hesitate to act against Greece.",
+                                 ("THREATENED", "TUR", "GRC")),
+    "boosted-aid-to": ("Japan boosted aid to the Philippines on Monday.", ("AIDED", "JPN", "PHL")),
+    "stepped-up-strikes-on": ("Israel stepped up strikes on Lebanon on Monday.", ("ATTACKED", "ISR", "LBN")),
     # verbs and patterns adapted from PETRARCH2 (reviewed)
     "exchanged-views": ("The foreign ministers of Spain and Morocco exchanged views on migration on Monday.",
                         ("MET", ("ESP", "MAR"))),
@@ -108,6 +112,12 @@ def test_cue_reads_its_event(read, key):
 def test_exchanged_fire_between_coordinated_sides_is_mutual(read):
     got = read("India and Pakistan exchanged fire across the border on Monday.")
     assert {("ATTACKED", "IND", "PAK"), ("ATTACKED", "PAK", "IND")} <= got
+
+
+def test_did_not_hesitate_is_the_act_not_a_threat(read):
+    got = read("Turkey did not hesitate to criticize Greece on Monday.")
+    assert ("CRITICIZED", "TUR", "GRC") in got
+    assert ("THREATENED", "TUR", "GRC") not in got
 
 
 def test_denial_of_an_accusation_needs_an_accusation(read):
