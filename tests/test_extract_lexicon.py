@@ -48,7 +48,7 @@ CASES = {
     "launched-an-incursion-into": ("Azerbaijan launched an incursion into Armenia on Monday.",
                                    ("ATTACKED", "AZE", "ARM")),
     "laid-the-blame-on": ("Russia laid the blame on Ukraine for the blast on Monday.", ("ACCUSED", "RUS", "UKR")),
-    "approved-a-loan-to": ("The IMF approved a loan to Egypt on Monday.", ("AIDED", "IMF", "EGY")),
+    "approved-a-loan-for": ("The IMF approved a loan for Egypt on Monday.", ("AIDED", "IMF", "EGY")),
     # phrasal verbs
     "broke-into": ("Protesters from Serbia broke into the embassy of Albania on Monday.", ("ATTACKED", "SRB", "ALB")),
     "collided-with": ("China collided with the Philippines near the shoal on Monday.", ("ATTACKED", "CHN", "PHL")),
