@@ -95,6 +95,17 @@ CASES = {
     "pounded": ("Russian forces pounded Ukraine on Monday.", ("ATTACKED", "RUS", "UKR")),
     "beat-up": ("Israeli soldiers beat up Palestinian detainees, the report said.", ("ATTACKED", "ISR", "PSE")),
     "mounted-an-invasion": ("Israel mounted an invasion of Lebanon on Monday.", ("ATTACKED", "ISR", "LBN")),
+    "summoned-the-ambassador": ("France summoned the Iranian ambassador on Monday.", ("CRITICIZED", "FRA", "IRN")),
+    "pressured-to": ("The United States pressured Egypt to open the crossing on Monday.", ("CALLED_ON", "USA", "EGY")),
+    "encouraged-to": ("Britain encouraged Iran to return to talks on Monday.", ("CALLED_ON", "GBR", "IRN")),
+    "lobbied-to": ("Iran lobbied Iraq to expel the foreign troops on Monday.", ("CALLED_ON", "IRN", "IRQ")),
+    "petitioned": ("Hungary petitioned the European Union on Monday.", ("CALLED_ON", "HUN", "EU")),
+    "defied": ("Venezuela defied the United States on Monday.", ("OPPOSED", "VEN", "USA")),
+    "snubbed": ("China snubbed Japan on Monday.", ("OPPOSED", "CHN", "JPN")),
+    "disputed-the-claims-by": ("Serbia disputed the claims by Kosovo on Monday.", ("OPPOSED", "SRB", "XKX")),
+    "banned-from-airspace": ("The European Union banned Belarus from its airspace on Monday.",
+                             ("SANCTIONED", "EU", "BLR")),
+    "downed-a-jet": ("Turkey downed a Russian jet on Monday.", ("ATTACKED", "TUR", "RUS")),
 }
 
 
@@ -113,6 +124,11 @@ def test_will_not_hesitate_threatens_and_did_not_hesitate_does_not(read):
     assert ("THREATENED", "TUR", "GRC") in read("Turkey will not hesitate to act against Greece, Erdogan said.")
     past = read("Turkey did not hesitate to criticize Greece on Monday.")
     assert ("CRITICIZED", "TUR", "GRC") in past and ("THREATENED", "TUR", "GRC") not in past
+
+
+def test_encouraged_by_is_no_appeal(read):
+    assert ("CALLED_ON", "GBR", "IRN") in read("Britain encouraged Iran to return to talks on Monday.")
+    assert not any(e[0] == "CALLED_ON" for e in read("Iran was encouraged by Britain's offer on Monday."))
 
 
 def test_phrase_cues_are_matched_on_lemmas(extractor):
