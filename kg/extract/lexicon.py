@@ -4,7 +4,7 @@
 >>> lex = load_lexicon()
 >>> ("MET", "verb", ()) in lex.cues["meet"]
 True
->>> ("SANCTIONED", "verb", ("sanction",)) in lex.cues["tighten"]
+>>> ("SANCTIONED", "verb", ("sanction",)) in lex.cues["widen"]
 True
 >>> lex.frame("CALLED_ON").verb_preps[:2]
 ('on', 'upon')
