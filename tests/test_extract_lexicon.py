@@ -51,7 +51,7 @@ CASES = {
     "stepped-up-strikes-on": ("Israel stepped up strikes on Lebanon on Monday.", ("ATTACKED", "ISR", "LBN")),
     "approved-a-loan-for": ("The IMF approved a loan for Egypt on Monday.", ("AIDED", "IMF", "EGY")),
     # phrasal verbs
-    "broke-into": ("Protesters from Serbia broke into the embassy of Albania on Monday.", ("ATTACKED", "SRB", "ALB")),
+    "broke-into": ("Serbian police broke into the embassy of Albania on Monday.", ("ATTACKED", "SRB", "ALB")),
     "collided-with": ("China collided with the Philippines near the shoal on Monday.", ("ATTACKED", "CHN", "PHL")),
     "lashed-out-at": ("Iran lashed out at Israel on Monday.", ("CRITICIZED", "IRN", "ISR")),
     "railed-against": ("Iran railed against Israel on Monday.", ("CRITICIZED", "IRN", "ISR")),
