@@ -783,3 +783,14 @@ def test_they_after_a_bodys_own_meeting_is_the_body(run):
 def test_they_after_two_states_is_the_pair(run):
     _, rows = run("Chile and Peru held talks on Monday. They agreed to reopen the border.")
     assert ("AGREED", ("CHL", "PER"), False) in tuples(rows)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China hit out at Japan on Monday over the islands.", {("CRITICIZED", ("CHN", "JPN"), False)}),
+    ("The United States pointed the finger at Iran on Monday.", {("ACCUSED", ("USA", "IRN"), False)}),
+    ("The Australian government sounded the alarm on Monday about the security agreement between China and "
+     "Solomon Islands.", {("CRITICIZED", ("AUS", "CHN"), False), ("CRITICIZED", ("AUS", "SLB"), False)}),
+])
+def test_phrase_cues_take_their_arguments(run, text, expected):
+    _, rows = run(text)
+    assert expected <= tuples(rows)

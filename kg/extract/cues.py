@@ -7,7 +7,7 @@ attack) and two cue-level properties: mutual acts and telephone meetings.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .syntax import ADJ_CUE, NOUN, VERB, dated_prep, governing_verb
 
@@ -113,3 +113,13 @@ class Cues:
             return True
         near = [trig, *trig.children, *(g for c in trig.children for g in c.children)]
         return any(t.lower_ in words or t.lemma_.lower() in words for t in near)
+
+    def _phrase_cues(self, sent: Span) -> list[tuple[str, Span, Token]]:
+        """The multi-word ``phrases`` cues in a sentence ("hit out at", "ready to take further steps"):
+        (type, the phrase's tokens, its syntactic head)."""
+        matcher = self.lex.phrase_matcher(sent.doc.vocab)
+        out = []
+        for key, start, end in matcher(sent):
+            span = sent[start:end]
+            out.append((sent.doc.vocab.strings[key], span, span.root))
+        return out

@@ -97,6 +97,9 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                 if rd is not None:
                     rd.confidence = 0.55
                     readings.append(rd)
+        for etype, span, head in self._phrase_cues(sent):
+            if not any(r.trigger is not None and r.trigger.i == head.i and r.type == etype for r in readings):
+                readings += self._phrase_event(etype, span, head)
         readings += self.mediated(sent, readings)
         self._update(sent, readings)
         return readings
@@ -306,6 +309,27 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         if not others and own:
             others = self._implicit_parties(noun, etype2, own)
         return self._directed(etype2, own, others, noun, negated, mode, rule, 0.75)
+
+    def _phrase_event(self, etype: str, span: Span, head: Token) -> list[Reading]:
+        """A multi-word cue: subjects from its head (through a copula: "X stands ready to ..."), the target
+        after its closing preposition ("hit out at X", "point the finger at X") or among its objects."""
+        clause = head.head if head.dep_ in ("acomp", "attr") and head.head.pos_ in VERB else head
+        subj = self._subjects(clause)
+        last = span[-1]
+        obj = [a for g in last.children if g.dep_ == "pobj"
+               for a in (self.actors(g) or self._act_targets(g, etype))] if last.pos_ == "ADP" else []
+        if not obj:
+            obj = self._objects(head, etype, [t for t in span if t.i != head.i])
+        if not obj:
+            obj = [a for t in span for c in t.children if c.dep_ == "xcomp" for a in self._clause_targets(c)]
+        mod = modality(clause, etype, self.lex)
+        if mod is None:
+            return []
+        rule = "phrase:" + "-".join(t.lemma_.lower() for t in span)
+        if self.lex.schema.relation(mod.type).symmetric:
+            rd = self._symmetric(mod.type, subj + obj, head, mod.negated, mod.mode, rule)
+            return [rd] if rd else []
+        return self._directed(mod.type, subj, obj, head, mod.negated, mod.mode, rule, 0.7)
 
     def _symmetric(self, etype, parts, trig, negated, mode, rule) -> Reading | None:
         parts = [a for a in dict.fromkeys(parts) if a is not None]
