@@ -788,8 +788,8 @@ def test_they_after_two_states_is_the_pair(run):
 @pytest.mark.parametrize("text,expected", [
     ("China hit out at Japan on Monday over the islands.", {("CRITICIZED", ("CHN", "JPN"), False)}),
     ("The United States pointed the finger at Iran on Monday.", {("ACCUSED", ("USA", "IRN"), False)}),
-    ("The Australian government sounded the alarm on Monday about the security agreement between China and "
-     "Solomon Islands.", {("CRITICIZED", ("AUS", "CHN"), False), ("CRITICIZED", ("AUS", "SLB"), False)}),
+    ("The Australian government sounded the alarm about the security agreement between China and "
+     "Solomon Islands on Monday.", {("CRITICIZED", ("AUS", "CHN"), False), ("CRITICIZED", ("AUS", "SLB"), False)}),
 ])
 def test_phrase_cues_take_their_arguments(run, text, expected):
     _, rows = run(text)

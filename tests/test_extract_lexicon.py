@@ -141,7 +141,7 @@ def test_phrase_cues_are_matched_on_lemmas(extractor):
 def test_phrase_cue_with_optional_article_and_wildcard(extractor):
     doc = extractor.nlp("Germany sounded the alarm about Russia. Iran turned to China for help.")
     types = {(m.type, doc[m.head].lemma_) for m in phrase_matches(doc)}
-    assert ("THREATENED", "sound") in types
+    assert ("CRITICIZED", "sound") in types
     assert ("CALLED_ON", "turn") in types
 
 
