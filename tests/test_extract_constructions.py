@@ -794,3 +794,10 @@ def test_they_after_two_states_is_the_pair(run):
 def test_phrase_cues_take_their_arguments(run, text, expected):
     _, rows = run(text)
     assert expected <= tuples(rows)
+
+
+def test_the_world_bank_is_not_the_world(run):
+    _, rows = run("The World Bank approved a loan to Egypt on Monday.")
+    assert tuples(rows) == {("AIDED", ("WB", "EGY"), False)}
+    _, rows = run("The World Bank granted aid to Yemen on Monday.")
+    assert tuples(rows) == {("AIDED", ("WB", "YEM"), False)}

@@ -105,12 +105,20 @@ class ActorGazetteer:
     # -- matching ----------------------------------------------------------------
     def find(self, doc: Doc) -> list[Span]:
         """Gazetteer spans (longest first, no overlaps), with composites; works on tokenizer output."""
-        spans = []
+        found = []
         vocab = doc.vocab.strings
-        for matcher in (self.exact, self.folded):
+        for rank, matcher in enumerate((self.exact, self.folded)):
             for match_id, s, e in matcher(doc):
-                spans.append(Span(doc, s, e, label="ACTOR", kb_id=vocab[match_id]))
-        spans = filter_spans(spans)
+                found.append((-(e - s), rank, s, Span(doc, s, e, label="ACTOR", kb_id=vocab[match_id])))
+        # longest first; between equally long overlapping names the case-exact one ("World Bank" over "the
+        # world" in "The World Bank"), then the earlier
+        taken: set[int] = set()
+        spans = []
+        for _n, _rank, _s, sp in sorted(found, key=lambda f: f[:3]):
+            if not taken & set(range(sp.start, sp.end)):
+                spans.append(sp)
+                taken |= set(range(sp.start, sp.end))
+        spans.sort(key=lambda sp: sp.start)
         if not self.registry:
             return spans
         out = []

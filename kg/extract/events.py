@@ -239,9 +239,10 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                     others += [a for c in governor.children if c.dep_ == "prep" and c.lower_ in w["destination_preps"]
                                for g in c.children if g.dep_ == "pobj" for a in self.actors(g)
                                if a.kind == "state"]
-        if light and governor is not None:
+        deciding = governor is not None and not rel.symmetric and governor.lemma_.lower() in w["agent_governors"]
+        if (light or deciding) and governor is not None:
             for c in governor.children:
-                if c.dep_ == "prep" and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
+                if c.dep_ in ("prep", "dative") and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
                     others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         anchor = governor if governor is not None else noun
         if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") \
