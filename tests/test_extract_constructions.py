@@ -801,3 +801,13 @@ def test_the_world_bank_is_not_the_world(run):
     assert tuples(rows) == {("AIDED", ("WB", "EGY"), False)}
     _, rows = run("The World Bank granted aid to Yemen on Monday.")
     assert tuples(rows) == {("AIDED", ("WB", "YEM"), False)}
+
+
+def test_denying_a_role_in_an_act_is_the_act_negated(run):
+    _, rows = run("Iran denied any role in the strikes on Saudi oil facilities on Monday.")
+    assert tuples(rows) == {("ATTACKED", ("IRN", "SAU"), True)}
+
+
+def test_a_facility_stands_for_its_users_not_its_place(run):
+    _, rows = run("Russia struck weapons depots in Poland used by Ukrainian forces.")
+    assert tuples(rows) == {("ATTACKED", ("RUS", "UKR"), False)}

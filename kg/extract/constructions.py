@@ -104,6 +104,9 @@ class Constructions:
                 if mod is not None:
                     out += self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod[1], None,
                                           "negative-evaluation", 0.6)
+        # "X denied any role in the strikes on Y" → X's strikes on Y, negated
+        if self.lex.matches("denial_verbs", tok) and tok.pos_ in VERB:
+            out += self._denied_involvement(tok)
         # "X is ready / willing to withdraw its troops from Y" → X promised Y (a hostile act: threatened)
         if lemma in w["readiness_adjectives"] and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
             out += self._readiness(tok)
@@ -129,6 +132,24 @@ class Constructions:
                 accused = [a for c in subjects if c.lower_ not in w["first_person_pronouns"] for a in self.actors(c)]
                 out += self._directed("ACCUSED", self._subjects(clause.head), accused, tok, False, None,
                                       "reported-wrongdoing", 0.6)
+        return out
+
+    def _denied_involvement(self, verb: Token) -> list[Reading]:
+        """A denial of one's part in an act is that act, negated (GUIDELINE: negation)."""
+        out: list[Reading] = []
+        w = self.lex.words
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in w["involvement_nouns"]):
+            for act in (g for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                        if g.dep_ == "pobj"):
+                for etype, kind, _x in self.lex.cues.get(act.lemma_.lower(), ()):
+                    if kind != "noun" or self.lex.schema.relation(etype).symmetric:
+                        continue
+                    frame = self.lex.frame(etype).noun_preps
+                    targets = [a for p in act.children if p.dep_ == "prep" and p.lower_ in frame
+                               for g in p.children if g.dep_ == "pobj" for a in self.actors(g)]
+                    out += self._directed(etype, self._subjects(verb), targets, act, True, None,
+                                          "denied-involvement", 0.6)
+                    break
         return out
 
     def _readiness(self, adj: Token) -> list[Reading]:

@@ -100,6 +100,15 @@ class References:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found += self.actors(g, depth + 1)
+        if not found:
+            # "depots used by Ukrainian forces", "buildings housing Hamas officials": a facility stands for
+            # its users — never for the place it is in
+            for c in tok.children:
+                if c.dep_ == "acl" and self.lex.matches("facility_link_verbs", c):
+                    found += [a for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                              for a in self.actors(p, depth + 1)]
+                    found += [a for g in c.children if g.dep_ == "dobj" and c.tag_ == "VBG"
+                              for a in self.actors(g, depth + 1)]
         if found:
             return found
         # "this regime", "the opposition": the last actor named with that word
