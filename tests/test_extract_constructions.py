@@ -811,3 +811,14 @@ def test_denying_a_role_in_an_act_is_the_act_negated(run):
 def test_a_facility_stands_for_its_users_not_its_place(run):
     _, rows = run("Russia struck weapons depots in Poland used by Ukrainian forces.")
     assert tuples(rows) == {("ATTACKED", ("RUS", "UKR"), False)}
+
+
+def test_the_us_is_not_us(run):
+    _, rows = run("Egypt's president said on Wednesday that the US must be ready to mediate between the two sides.")
+    assert ("CALLED_ON", ("EGY", "USA"), False) in tuples(rows)
+
+
+@pytest.mark.parametrize("name,code", [("Macedonia", "MKD"), ("Kampuchea", "KHM"), ("Yugoslavia", "SRB")])
+def test_older_country_names(run, name, code):
+    _, rows = run(f"The United States sent aid to {name} on Monday.")
+    assert tuples(rows) == {("AIDED", ("USA", code), False)}

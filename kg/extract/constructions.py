@@ -72,8 +72,7 @@ class Constructions:
                 c.dep_ == "aux" and c.lower_ in w["demand_modals"] for c in tok.children) \
                 and tok.head.lemma_.lower() in w["speech_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
             sources = self._subjects(tok.head)
-            targets = [a for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in w["first_person_pronouns"]
-                       for a in self.actors(c)]
+            targets = [a for c in tok.children if c.dep_ == "nsubj" and not self._we(c) for a in self.actors(c)]
             out += self._directed("CALLED_ON", sources, targets, tok, False, None, "demand-modal", 0.6)
         # "S: the raids on Y were barbaric / a violation of our sovereignty" → S criticised the raiders
         if lemma == "be" and speaker is not None and any(
@@ -129,7 +128,7 @@ class Constructions:
             if wrong:
                 own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                 subjects = own or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                accused = [a for c in subjects if c.lower_ not in w["first_person_pronouns"] for a in self.actors(c)]
+                accused = [a for c in subjects if not self._we(c) for a in self.actors(c)]
                 out += self._directed("ACCUSED", self._subjects(clause.head), accused, tok, False, None,
                                       "reported-wrongdoing", 0.6)
         return out
@@ -170,6 +169,10 @@ class Constructions:
             out += self._directed("THREATENED" if hostile else "PROMISED", sources, targets, act, False,
                                   "commitment", "readiness", 0.55)
         return out
+
+    def _we(self, tok: Token) -> bool:
+        """A first-person pronoun ("we", not the "US" that lower-cases to "us")."""
+        return tok.pos_ == "PRON" and tok.lower_ in self.lex.words["first_person_pronouns"]
 
     def _negative(self, pred: Token) -> bool:
         """A predicate that condemns what it is said of: "unprovoked", "a gross violation", "barbaric"."""
