@@ -167,3 +167,15 @@ def test_cue_file_entries_reach_the_lexicon(tmp_path):
     assert ("ATTACKED", "verb", ("ship",)) in lex.cues["torpedo"]
     assert ("ATTACKED", ("go", "on", "the", "rampage")) in lex.cue_phrases
     assert "rampage" in lex.surface
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", ("LBN", "ISR")),
+    ("Serbia lodged an official protest with Albania on Monday.", ("SRB", "ALB")),
+    ("China lodged a complaint with Japan over the visit on Monday.", ("CHN", "JPN")),
+])
+def test_complaints_and_protests_are_criticism(extractor, text, expected):
+    from loaders.articles import parse_text_article
+    doc = parse_text_article(f"---\ntitle: t\ndate: 2024-03-06\n---\n{text}\n", "t.md")
+    got = {(e.type, e.source, e.target) for e in extractor.extract(doc).events}
+    assert ("CRITICIZED", *expected) in got
