@@ -274,3 +274,122 @@ class Arguments:
                     out += [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         return out
+
+    # == roles of a cue noun ===========================================================================
+    def _noun_roles(self, noun: Token, etype: str) -> tuple[list[Actor], list[Actor]]:
+        """(author, addressees) from the noun's own dependents: "Turkey's support for X", "a plea by X",
+        "calls for restraint from X", "talks with X"."""
+        frame = self.lex.frame(etype)
+        rel = self.lex.schema.relation(etype)
+        own: list[Actor] = []
+        others: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and not c.lower_.endswith("-based"):
+                own += self.actors(c)
+            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and not rel.symmetric)):
+                # "a plea by X", "calls from X": the author of a directed act
+                own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            elif c.dep_ == "prep" and c.lower_ in frame.noun_preps:
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    authors = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "from"
+                               for x in p.children if x.dep_ == "pobj"] if c.lower_ == "for" else []
+                    if authors and not rel.symmetric:
+                        # "calls for restraint from X": the parser hangs the author on the thing asked for
+                        own += [a for x in authors for a in self.actors(x)]
+                    else:
+                        others += self.actors(g)
+        return own, others
+
+    def _governor_roles(self, noun: Token, etype: str, governor: Token | None, own: list[Actor],
+                        others: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """Roles the verb governing a cue noun adds: the subject of a light verb ("X held talks with Y")
+        or of a deciding verb ("agreed on sanctions against Y"), the cause of a reaction ("the strikes
+        drew criticism from Y"), the subject of an event adjunct ("left after talks with Y")."""
+        if governor is None:
+            return own, others
+        frame = self.lex.frame(etype)
+        rel = self.lex.schema.relation(etype)
+        w = self.lex.words
+        lemma = governor.lemma_.lower()
+        light = lemma in w["light_verbs"]
+        if light and etype not in ("MET", "PLANS_TO_MEET") and any(
+                e == "MEDIATED" for e, _k, _x in self.lex.cues.get(lemma, ())):
+            light = False       # "X brokered a deal between A and B": X mediated, it is not a party
+        deciding = not rel.symmetric and lemma in w["agent_governors"]
+        if not own and deciding and not light:
+            # "agreed on a set of sanctions against X", "ordered an aid package for X": the deciders act
+            own = self._subjects(governor)
+        if not others and not rel.symmetric and noun.dep_ == "dobj" and lemma in w["reaction_verbs"]:
+            # "the strikes drew criticism from X", "Y's visit prompted condemnation": aimed at the cause
+            for c in governor.children:
+                if c.dep_ == "nsubj":
+                    others += self.actors(c) or self._act_targets(c, etype)
+                elif c.dep_ == "prep" and c.lower_ == "from" and not own:
+                    own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        if not own and light:
+            own = self._subjects(governor)
+            if lemma in w["receiving_verbs"] and rel.symmetric is False:
+                own, others = others, own
+        # "returned home after talks with X", "arrived in Hanoi for a state visit": the governing
+        # verb's subject took part; a verb of arrival adds its destination
+        if not light and rel.symmetric and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+                and not any(c.dep_ == "neg" for c in governor.children):
+            prep = noun.head.lower_
+            motion = lemma in w["arrival_verbs"]
+            if prep in w["event_adjunct_preps"] or (motion and prep in w["arrival_purpose_preps"]):
+                if not own:
+                    own = self._subjects(governor)
+                if prep in w["event_adjunct_preps"] and etype == "MET" and len({a.code for a in own + others}) < 2:
+                    # "informed the king of the decision during a phone call": the one spoken to takes part
+                    others += [a for c in governor.children if c.dep_ == "dobj" for a in self.actors(c)]
+                if motion:
+                    others += [a for c in governor.children if c.dep_ == "prep" and c.lower_ in w["destination_preps"]
+                               for g in c.children if g.dep_ == "pobj" for a in self.actors(g)
+                               if a.kind == "state"]
+        if light or deciding:
+            for c in governor.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
+                    others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        return own, others
+
+    def _directed_noun_roles(self, noun: Token, etype: str, etype2: str, governor: Token | None,
+                             own: list[Actor], others: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """What a directed cue noun still lacks, from constructions around it: a gesture ("visited X in a
+        show of support"), an aiming participle ("strikes targeting X"), a demand's clause ("its demand
+        that X ..."), the unnamed addressees of an appeal for calm."""
+        w = self.lex.words
+        gesture = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if not own and gesture is not None and gesture.lemma_.lower() in w["gesture_nouns"]:
+            act = clause_verb(gesture)
+            if act is not None:
+                own = self._subjects(act)
+                others = [a for c in gesture.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "to")
+                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+                if not others:
+                    others = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in self.actors(c)]
+                    # "visited X", "made a visit to X", "to meet X"
+                    met = [t for t in act.subtree if t.i < gesture.i and t.dep_ == "dobj"
+                           and any(e == "MET" for e, _k, _x in self.lex.cues.get(t.head.lemma_.lower(), ()))]
+                    met += [t for t in act.subtree if t.i < gesture.i and t.dep_ == "pobj" and t.head.lower_ == "to"
+                            and any(e == "MET" for e, _k, _x in self.lex.cues.get(t.head.head.lemma_.lower(), ()))]
+                    others += [a for t in met for a in self.actors(t)]
+                others = [a for a in others if a.code not in {o.code for o in own}]
+        if not others:
+            # "strikes targeting X", "raids aimed at X": the target named by a participle on the noun
+            for c in noun.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in w["aiming_verbs"]:
+                    others += [a for g in c.children if g.dep_ == "dobj" for a in self.actors(g)]
+                    others += [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("at", "against")
+                               for x in g.children if x.dep_ == "pobj" for a in self.actors(x)]
+        if not others and etype == "CALLED_ON":
+            # "reiterated its demand that Israel ease restrictions": the one asked to act
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+            if governor is not None:     # "renewed its call for Russia to withdraw": hung on the verb
+                clauses += [c for c in governor.children if c.dep_ == "advcl" and c.i > noun.i
+                            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+            others = [a for c in clauses for g in c.children if g.dep_ == "nsubj" for a in self.actors(g)]
+        if not others and own:
+            others = self._implicit_parties(noun, etype2, own)
+        return own, others

@@ -33,7 +33,7 @@ from .mentions import Mentions
 from .modality import modality
 from .reading import Mention, Reading
 from .reference import References
-from .syntax import NOUN, VERB, clause_verb, governing_verb
+from .syntax import NOUN, VERB, governing_verb
 
 __all__ = ["Reading", "SentenceReader", "Mention"]
 
@@ -179,71 +179,12 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         return self._directed(etype2, subj, obj, verb, negated, mode, f"verb:{verb.lemma_.lower()}", 0.85)
 
     def _noun_event(self, noun: Token, etype: str) -> list[Reading]:
-        frame = self.lex.frame(etype)
+        """A cue noun: its own dependents, then its governing verb, give the roles (``arguments.py``)."""
         rel = self.lex.schema.relation(etype)
-        own: list[Actor] = []
-        others: list[Actor] = []
-        for c in noun.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and not c.lower_.endswith("-based"):
-                own += self.actors(c)
-            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and not rel.symmetric)):
-                # "a plea by X", "calls from X": the author of a directed act
-                own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
-            elif c.dep_ == "prep" and c.lower_ in frame.noun_preps:
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    authors = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "from"
-                               for x in p.children if x.dep_ == "pobj"] if c.lower_ == "for" else []
-                    if authors and not rel.symmetric:
-                        # "calls for restraint from X": the parser hangs the author on the thing asked for
-                        own += [a for x in authors for a in self.actors(x)]
-                    else:
-                        others += self.actors(g)
+        own, others = self._noun_roles(noun, etype)
         governor = governing_verb(noun)
-        light = governor is not None and governor.lemma_.lower() in self.lex.words["light_verbs"]
-        if light and etype not in ("MET", "PLANS_TO_MEET") and any(
-                e == "MEDIATED" for e, _k, _x in self.lex.cues.get(governor.lemma_.lower(), ())):
-            light = False       # "X brokered a deal between A and B": X mediated, it is not a party
+        own, others = self._governor_roles(noun, etype, governor, own, others)
         w = self.lex.words
-        if not own and governor is not None and not light and not rel.symmetric \
-                and governor.lemma_.lower() in w["agent_governors"]:
-            # "agreed on a set of sanctions against X", "ordered an aid package for X": the deciders act
-            own = self._subjects(governor)
-        if not others and governor is not None and not rel.symmetric and noun.dep_ == "dobj" \
-                and governor.lemma_.lower() in w["reaction_verbs"]:
-            # "the strikes drew criticism from X", "Y's visit prompted condemnation": aimed at the cause
-            for c in governor.children:
-                if c.dep_ == "nsubj":
-                    others += self.actors(c) or self._act_targets(c, etype)
-                elif c.dep_ == "prep" and c.lower_ == "from" and not own:
-                    own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
-        if not own and light:
-            own = self._subjects(governor)
-            if governor.lemma_.lower() in self.lex.words["receiving_verbs"] and rel.symmetric is False:
-                own, others = others, own
-        # "returned home after talks with X", "arrived in Hanoi for a state visit": the governing
-        # verb's subject took part; a verb of arrival adds its destination
-        w = self.lex.words
-        if governor is not None and not light and rel.symmetric and noun.dep_ == "pobj" \
-                and noun.head.dep_ == "prep" and not any(c.dep_ == "neg" for c in governor.children):
-            prep = noun.head.lower_
-            motion = governor.lemma_.lower() in w["arrival_verbs"]
-            if prep in w["event_adjunct_preps"] or (motion and prep in w["arrival_purpose_preps"]):
-                if not own:
-                    own = self._subjects(governor)
-                if prep in w["event_adjunct_preps"] and etype == "MET" and len({a.code for a in own + others}) < 2:
-                    # "informed the king of the decision during a phone call": the one spoken to takes part
-                    others += [a for c in governor.children if c.dep_ == "dobj" for a in self.actors(c)]
-                if motion:
-                    others += [a for c in governor.children if c.dep_ == "prep" and c.lower_ in w["destination_preps"]
-                               for g in c.children if g.dep_ == "pobj" for a in self.actors(g)
-                               if a.kind == "state"]
-        deciding = governor is not None and not rel.symmetric and governor.lemma_.lower() in w["agent_governors"]
-        if (light or deciding) and governor is not None:
-            for c in governor.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in (frame.verb_preps if rel.symmetric else frame.noun_preps):
-                    others += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         anchor = governor if governor is not None else noun
         if governor is not None and noun.dep_ in ("nsubj", "nsubjpass") \
                 and governor.lemma_.lower() not in w["event_predicates"]:
@@ -258,7 +199,7 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
             if len({a.code for a in parts if a.code}) < 2 and etype2 in ("MET", "PLANS_TO_MEET"):
                 # "other meetings will follow", "the talks had been held": the last meeting's parties
                 asserted = (governor is not None and noun.dep_ in ("nsubj", "nsubjpass")
-                            and governor.lemma_.lower() in self.lex.words["event_predicates"])
+                            and governor.lemma_.lower() in w["event_predicates"])
                 fact = self.dis.last_fact("MET")
                 mediation = self.dis.last_mediation() if asserted and etype2 == "MET" and fact is None else ()
                 fact = fact or self.dis.last_fact("PLANS_TO_MEET")
@@ -274,41 +215,7 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                 self._orphans.append((etype2, noun, negated, mode, rule))
             rd = self._symmetric(etype2, parts, noun, negated, mode, rule)
             return [rd] if rd else []
-        gesture = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-        if not own and gesture is not None and gesture.lemma_.lower() in self.lex.words["gesture_nouns"]:
-            # "visited Kyiv in a show of solidarity (with Ukraine)", "met X, a gesture of support": the
-            # visitor supports whom the act is addressed to
-            act = clause_verb(gesture)
-            if act is not None:
-                own = self._subjects(act)
-                others = [a for c in gesture.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "to")
-                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
-                if not others:
-                    others = [a for c in act.children if c.dep_ in ("dobj", "dative") for a in self.actors(c)]
-                    # "visited X", "made a visit to X", "to meet X"
-                    met = [t for t in act.subtree if t.i < gesture.i and t.dep_ == "dobj"
-                           and any(e == "MET" for e, _k, _x in self.lex.cues.get(t.head.lemma_.lower(), ()))]
-                    met += [t for t in act.subtree if t.i < gesture.i and t.dep_ == "pobj" and t.head.lower_ == "to"
-                            and any(e == "MET" for e, _k, _x in self.lex.cues.get(t.head.head.lemma_.lower(), ()))]
-                    others += [a for t in met for a in self.actors(t)]
-                others = [a for a in others if a.code not in {o.code for o in own}]
-        if not others and not rel.symmetric:
-            # "strikes targeting X", "raids aimed at X": the target named by a participle on the noun
-            w = self.lex.words
-            for c in noun.children:
-                if c.dep_ == "acl" and c.lemma_.lower() in w["aiming_verbs"]:
-                    others += [a for g in c.children if g.dep_ == "dobj" for a in self.actors(g)]
-                    others += [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("at", "against")
-                               for x in g.children if x.dep_ == "pobj" for a in self.actors(x)]
-        if not others and etype == "CALLED_ON":
-            # "reiterated its demand that Israel ease restrictions": the one asked to act
-            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
-            if governor is not None:     # "renewed its call for Russia to withdraw": hung on the verb
-                clauses += [c for c in governor.children if c.dep_ == "advcl" and c.i > noun.i
-                            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
-            others = [a for c in clauses for g in c.children if g.dep_ == "nsubj" for a in self.actors(g)]
-        if not others and own:
-            others = self._implicit_parties(noun, etype2, own)
+        own, others = self._directed_noun_roles(noun, etype, etype2, governor, own, others)
         return self._directed(etype2, own, others, noun, negated, mode, rule, 0.75)
 
     def _phrase_event(self, etype: str, span: Span, head: Token) -> list[Reading]:
