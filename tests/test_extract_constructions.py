@@ -822,3 +822,10 @@ def test_the_us_is_not_us(run):
 def test_older_country_names(run, name, code):
     _, rows = run(f"The United States sent aid to {name} on Monday.")
     assert tuples(rows) == {("AIDED", ("USA", code), False)}
+
+
+def test_a_relative_clause_inside_an_allegation_is_alleged(run):
+    _, rows = run("Pakistan accused the Taliban of harbouring fighters who attack Pakistan.")
+    assert tuples(rows) == {("ACCUSED", ("PAK", "AFG"), False)}
+    _, rows = run("Pakistan's army, which attacked Afghan posts on Monday, accused the Taliban of sheltering militants.")
+    assert ("ATTACKED", ("PAK", "AFG"), False) in tuples(rows)

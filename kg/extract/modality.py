@@ -74,6 +74,8 @@ def modality(anchor: Token, etype: str, lex: Lexicon, noun: Token | None = None)
             irrealis = True     # "an initiative to normalize relations": a purpose, not a fact
             break
         if cur.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+            if any(alleged(a, lex) for a in cur.ancestors):
+                return None     # "accused X of harbouring fighters who attack Y": all of it is alleged
             break
         if cur.dep_ == "conj" and head.pos_ in _VERB:
             # a coordinated verb shares its first conjunct's governors and auxiliaries, not its negation:
