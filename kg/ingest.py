@@ -26,7 +26,7 @@ from .errors import KgError, LoaderError
 from .registry import ActorRegistry, load_actor_file
 from .store.base import Store, WriteCounts
 
-__all__ = ["ingest", "IngestReport", "expand_paths", "registry_for"]
+__all__ = ["ingest", "IngestReport", "expand_paths", "registry_for", "make_slice"]
 
 log = logging.getLogger(__name__)
 MAX_ROW_ERRORS = 20   # malformed rows reported one by one per file; the rest are counted
@@ -87,6 +87,39 @@ def registry_for(store: Store | None = None, overlay: str | os.PathLike | None =
             if actor.id not in reg or actor.kind == "person":
                 reg.add(actor)
     return reg
+
+
+def make_slice(*, since=None, until=None, actors: str | Iterable[str] | None = None,
+               types: str | Iterable[str] | None = None, registry: ActorRegistry | None = None) -> Slice:
+    """A :class:`loaders.Slice` from user input: dates, actor codes or names (``"TUR,SYR"``,
+    ``"Turkey"``), relation types (``"MET,CRITICIZED"``). An unknown actor or type raises KgError.
+
+    >>> make_slice(actors="TUR, Syria", types="met").codes, make_slice(types="met").types
+    (frozenset({'SYR', 'TUR'}), frozenset({'MET'}))
+    """
+    from .errors import UnknownActor
+    from .schema import load_schema
+
+    def items(v) -> list[str]:
+        if v is None:
+            return []
+        parts = v.split(",") if isinstance(v, str) else list(v)
+        return [p.strip() for p in parts if p.strip()]
+
+    codes = set()
+    for name in items(actors):
+        if name.upper() in ("UN", "EU", "NATO") or (len(name) == 3 and name.isupper()):
+            codes.add(name.upper())
+            continue
+        reg = registry or ActorRegistry.builtin()
+        actor = reg.resolve(name)
+        if actor is None:
+            raise UnknownActor(name, reg.suggest(name))
+        codes.add(actor.code or actor.id)
+    schema = load_schema()
+    kinds = {schema.relation(t).name for t in items(types)}
+    return Slice(since.isoformat() if since else None, until.isoformat() if until else None,
+                 frozenset(codes), frozenset(kinds))
 
 
 def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os.PathLike | None = None,
