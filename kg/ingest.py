@@ -5,7 +5,7 @@ goes on. Each article is written in its own transaction, so an ingest killed
 half-way leaves every earlier article intact and the store readable.
 
 Event datasets (GDELT, ICEWS, POLECAT; :mod:`loaders.eventdata`) are streamed in chunks of
-5,000 rows, one transaction each, through the store's bulk path
+20,000 rows, one transaction each, through the store's bulk path
 (``write_event_records``): memory stays flat whatever the file size, and rows skipped are
 counted by reason and by event code.
 """

@@ -43,7 +43,7 @@ from kg.schema import Schema, load_schema
 __all__ = ["CodeMap", "ActorTable", "Slice", "EventRecords", "Coder", "open_text", "iso_date", "CHUNK"]
 
 DATA = Path(__file__).resolve().parents[1] / "kg" / "data"
-CHUNK = 5000                 # rows per EventRecords chunk (one store transaction)
+CHUNK = 20000                # rows per EventRecords chunk (one store transaction; ~20 MB of records)
 _SUFFIX_ORDER = ("", "REB", "OPP", "CIV")
 _KIND = {"": "government", "OPP": "opposition", "REB": "armed_group", "CIV": "civil_society"}
 _GENERIC = re.compile(r"^(.+?)\s*\(([^()]+)\)$")          # ICEWS "Police (India)"
@@ -146,6 +146,7 @@ def _cameo2plover() -> list[tuple[str, str, str, str]]:
     return rows
 
 
+@lru_cache(maxsize=4096)
 def normalize_cameo(code: str) -> str:
     """A CAMEO code with the leading zero a spreadsheet dropped put back (``43`` → ``043``,
     ``841`` → ``0841``); root codes 01–20 and base codes 010–204 are left as they are.
