@@ -25,7 +25,7 @@ from itertools import combinations
 from typing import Any
 
 __all__ = ["Actor", "Article", "Event", "Provenance", "slugify", "make_actor_id", "article_id", "event_id",
-           "provenance_key", "ACTOR_KINDS"]
+           "provenance_key", "json_str", "ACTOR_KINDS"]
 
 ACTOR_KINDS = ("state", "government", "person", "opposition", "armed_group", "igo", "civil_society", "world")
 
@@ -56,7 +56,7 @@ def article_id(text: str) -> str:
 _JSON_SPECIAL = re.compile(r'[^\x20-\x7e]|["\\]')
 
 
-def _json_str(s: str | None) -> str:
+def json_str(s: str | None) -> str:
     """``json.dumps(s)`` for a string or None, without the encoder's overhead for plain ASCII."""
     if s is None:
         return "null"
@@ -75,7 +75,7 @@ def event_id(type_: str, source: str | None, target: str | None, participants: l
     ...     ["MET", None, None, ["RUS", "TUR"], "2022-12-28", False, None]).encode()).hexdigest()[:16]
     True
     """
-    j = _json_str
+    j = json_str
     raw = (f'[{j(type_)}, {j(source)}, {j(target)}, [{", ".join(map(j, participants))}], {j(date)}, '
            f'{"true" if negated else "false"}, {j(anchor)}{", " + j(origin) if origin else ""}]')
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
@@ -85,7 +85,7 @@ def provenance_key(rule: str, article: str | None, source: str | None, sentence:
                    span: tuple[int, int] | list[int] | None) -> str:
     """The key of one report of an event (see :attr:`Provenance.key`): the hash of
     ``json.dumps([rule, article, source, sentence, span])``, built without the JSON encoder."""
-    j = _json_str
+    j = json_str
     raw = f'[{j(rule)}, {j(article)}, {j(source)}, {j(sentence)}, {f"[{span[0]}, {span[1]}]" if span else "null"}]'
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
 

@@ -263,6 +263,7 @@ class Coder:
         self.slice = slice_ or Slice()
         self.symmetric = schema.symmetric_types
         self.cache: dict[Any, Actor | str] = {}
+        self.types: dict[str, str | None] = {}       # CAMEO code -> our type, as looked up
         self.written: set[str] = set()
         self.plain: set[str] = set()        # actor ids that JSON writes as they are
         self.flushed = 0
@@ -327,7 +328,7 @@ class Coder:
 
     def add(self, type_: str, a: Actor | str, b: Actor | str, date: str, *, rule: str, source: str | None,
             sentence: str | None = None, place: str | None = None, mode: str | None = None,
-            attrs: dict[str, Any] | None = None) -> None:
+            attrs: dict[str, Any] | str | None = None) -> None:
         """One coded row with its type and actors resolved: checks, slicing, then a record."""
         if isinstance(a, str) or isinstance(b, str):
             self.skip(a if isinstance(a, str) else b)   # type: ignore[arg-type]
@@ -373,7 +374,9 @@ class Coder:
 
     def type_for(self, code: str) -> str | None:
         """Our type for a CAMEO code, counting an unmapped code or a type outside ``--types``."""
-        t = self.codes.cameo(code)
+        t = self.types.get(code, "")
+        if t == "":
+            t = self.types[code] = self.codes.cameo(code)
         if t is None:
             self.skip("event code outside our types", code or "(empty)")
         elif self.slice.types and t not in self.slice.types:

@@ -20,11 +20,13 @@ GDELT data: The GDELT Project (https://www.gdeltproject.org/), free and open wit
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
 from kg.errors import LoaderError
+from kg.model import json_str
 from kg.registry import ActorRegistry
 
 from .common import Item
@@ -38,8 +40,14 @@ _A1 = itemgetter(5, 7, 8, 12, 13, 14)       # Actor1Code, CountryCode, KnownGrou
 _A2 = itemgetter(15, 17, 18, 22, 23, 24)
 
 
-def _num(text: str, cast=float):
-    return cast(text) if text else None
+_NUMS = itemgetter(29, 30, 31, 32, 33, 34)
+_NUM_NAMES = ("QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone")
+_JSON_NUMBER = r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_NUMBER = re.compile(_JSON_NUMBER).fullmatch
+_NUMBERS = re.compile(rf"(?:(?:{_JSON_NUMBER})?\t){{5}}(?:{_JSON_NUMBER})?").fullmatch   # six, tab-joined, or empty
+# the event's attrs as JSON text, written directly (the numbers are GDELT's own text, checked above)
+_ATTRS = ('{{"dataset_id": {}, "cameo": {}, "quad_class": {}, "goldstein": {}, "num_mentions": {}, '
+          '"num_sources": {}, "num_articles": {}, "avg_tone": {}, "actor1": {}, "actor2": {}}}')
 
 
 def read_gdelt(path: str | Path, registry: ActorRegistry | None = None, *, slice_: Slice | None = None,
@@ -84,15 +92,14 @@ def read_gdelt(path: str | Path, registry: ActorRegistry | None = None, *, slice
                 b = cache.get(k2)
                 if b is None:
                     b = cache[k2] = _actor(coder, *k2)
-                try:
-                    attrs = {"dataset_id": fields[0], "cameo": code, "quad_class": _num(fields[29], int),
-                             "goldstein": _num(fields[30]), "num_mentions": _num(fields[31], int),
-                             "num_sources": _num(fields[32], int), "num_articles": _num(fields[33], int),
-                             "avg_tone": _num(fields[34]), "actor1": fields[6] or None, "actor2": fields[16] or None}
-                except ValueError as e:
+                nums = _NUMS(fields)
+                if not _NUMBERS("\t".join(nums)):
+                    bad = next(i for i, v in enumerate(nums) if v and not _NUMBER(v))
                     coder.skip("malformed row")
-                    yield LoaderError(p, f"bad number ({e})", lineno)
+                    yield LoaderError(p, f"{_NUM_NAMES[bad]} {nums[bad]!r} is not a number", lineno)
                     continue
+                attrs = _ATTRS.format(json_str(fields[0]), json_str(code), *(v or "null" for v in nums),
+                                      json_str(fields[6] or None), json_str(fields[16] or None))
                 geo, url = layout
                 coder.add(type_, a, b, date, rule=f"gdelt:{fields[0]}", source=fields[url] or None if url else None,
                           place=fields[geo], mode=mode_of.get(code) if type_ == "MET" else None, attrs=attrs)

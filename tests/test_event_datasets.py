@@ -135,7 +135,7 @@ def test_malformed_rows_are_file_line_errors_and_never_stop_the_file(store, tmp_
     assert report.errors == [
         f"{f}:2: 3 columns; a GDELT 2.0 row has 61, a GDELT 1.0 row 57 or 58",
         f"{f}:3: SQLDATE '2023013X' is not a date (YYYYMMDD)",
-        f"{f}:4: bad number (invalid literal for int() with base 10: 'many')"]
+        f"{f}:4: NumMentions 'many' is not a number"]
     assert report.skipped_rows["malformed row"] == 3
     assert sorted(e.type for e in store.events()) == ["CRITICIZED", "MET"]
 

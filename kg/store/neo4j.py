@@ -102,7 +102,7 @@ def _date(s: str | None) -> dt.date | None:
 def event_record(e: Event) -> dict[str, Any]:
     """`e` as a plain record: ``id``, ``type``, ``source``, ``target``, ``participants`` (sorted list),
     ``date`` (ISO or None), ``date_text``, ``date_precision``, ``place``, ``negated``, ``confidence``,
-    ``mode``, ``origin``, ``attrs`` (a dict or None), ``prov`` (a list of ``[key, rule, article,
+    ``mode``, ``origin``, ``attrs`` (a dict, its JSON text, or None), ``prov`` (a list of ``[key, rule, article,
     source, sentence, span_start, span_end]`` in arrival order) — what ``write_event_records`` of
     either store takes and :meth:`kg.store.sqlite.SqliteStore.event_records` yields."""
     return {"id": e.id, "type": e.type, "source": e.source, "target": e.target, "participants": list(e.participants),
@@ -110,6 +110,13 @@ def event_record(e: Event) -> dict[str, Any]:
             "negated": e.negated, "confidence": e.confidence, "mode": e.mode, "origin": e.origin, "attrs": e.attrs,
             "prov": [[p.key, p.rule, p.article, p.source, p.sentence, p.span[0] if p.span else None,
                       p.span[1] if p.span else None] for p in e.provenance]}
+
+
+def _attrs_json(attrs: dict[str, Any] | str | None) -> str | None:
+    """A record's ``attrs`` as JSON text (loaders may hand it over already encoded)."""
+    if not attrs:
+        return None
+    return attrs if isinstance(attrs, str) else json.dumps(attrs, ensure_ascii=False)
 
 
 def _like(pattern: str, text: str) -> bool:
@@ -401,7 +408,7 @@ class Neo4jStore(StoreBase):
                              date_precision=rec["date_precision"], negated=bool(rec["negated"]),
                              symmetric=bool(parts), participants=list(parts) or None, goldstein=rel.goldstein,
                              polarity=rel.polarity, origin=rec.get("origin"),
-                             attrs=json.dumps(rec["attrs"], ensure_ascii=False) if rec.get("attrs") else None)
+                             attrs=_attrs_json(rec.get("attrs")))
                 props = {k: v for k, v in props.items() if v is not None}
                 rows = creates[st["type"]]
                 if parts:

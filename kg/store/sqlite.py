@@ -172,7 +172,7 @@ class SqliteStore(StoreBase):
     # -- bulk writing (event datasets) ------------------------------------------------
     def write_event_records(self, records: Iterable[dict[str, Any]]) -> WriteCounts:
         """Write events given as plain records (:func:`kg.store.neo4j.event_record`'s shape, plus
-        ``origin`` and ``attrs``) in one transaction: the bulk path of the event-dataset loaders
+        ``origin`` and ``attrs``, a dict or its JSON text) in one transaction: the bulk path of the event-dataset loaders
         (``kg ingest --format gdelt``) and of ``kg sync`` into SQLite.
 
         An event already stored keeps its fields and gains the provenance rows it lacks (keyed, so
@@ -192,7 +192,7 @@ class SqliteStore(StoreBase):
             attrs = r.get("attrs")
             ev((eid, r["type"], r["source"], r["target"], r["date"], r["date_text"], r["date_precision"], r["place"],
                 int(r["negated"]), r["confidence"], r["mode"], r.get("origin"),
-                dumps(attrs) if attrs else None))
+                (attrs if isinstance(attrs, str) else dumps(attrs)) if attrs else None))
             if parts:
                 for p in parts:
                     ro((eid, p, "participant"))
