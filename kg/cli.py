@@ -92,30 +92,102 @@ def cli(ctx: click.Context, store: str, actors: str | None, verbose: int) -> Non
     ctx.obj = Context(store, actors)
     ctx.call_on_close(ctx.obj.close)
 
+# -- event datasets (kg ingest --format gdelt|icews|polecat and slicing) -------------------------------
+def _event_dataset_options(fn: Callable) -> Callable:
+    """The options of ``kg ingest`` that apply to event datasets (GDELT, ICEWS, POLECAT)."""
+    for opt in reversed((
+        click.option("--format", "fmt", type=click.Choice(["gdelt", "icews", "polecat"]),
+                     help="Read every PATH as this event dataset (default: told by the file name, e.g. "
+                          "*.export.CSV[.zip] is GDELT, events.YYYY.*.tab ICEWS)."),
+        click.option("--since", "since", type=DATE, help="Event datasets: only events on or after this date."),
+        click.option("--until", "until", type=DATE, help="Event datasets: only events on or before this date."),
+        click.option("--actors", "actor_codes", metavar="CODES",
+                     help="Event datasets: only events with a party rolling up to one of these codes or names "
+                          "(comma-separated: TUR,SYR,UN)."),
+        click.option("--types", "types", metavar="TYPES",
+                     help="Event datasets: only these relation types (comma-separated: MET,CRITICIZED)."),
+    )):
+        fn = opt(fn)
+    return fn
+
+
+class _RowsProgress:
+    """A progress bar per event-dataset file: bytes read, with rows read and rows per second."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.path: Path | None = None
+
+    def __call__(self, path: Path, rows: int, done: int, total: int) -> None:
+        import time
+
+        if path != self.path:
+            self.close()
+            self.path, self.rows, self.t0 = path, 0, time.perf_counter()
+            self.bar = click.progressbar(length=max(total, 1), label=path.name[-40:], file=sys.stderr,
+                                         item_show_func=lambda s: s)
+            self.bar.__enter__()
+        self.rows += rows
+        rate = self.rows / max(time.perf_counter() - self.t0, 1e-6)
+        self.bar.update(max(done - self.bar.pos, 0), f"{self.rows:,} rows, {rate:,.0f} rows/s")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _dataset_summary(report) -> str:
+    """One line on what an event-dataset ingest read and skipped (reasons, then the top codes)."""
+    line = f"{report.rows:,} dataset row(s) read"
+    if report.skipped_rows:
+        line += "; skipped: " + ", ".join(f"{n:,} {why}" for why, n in report.skipped_rows.most_common())
+    if report.skipped_codes:
+        top = report.skipped_codes.most_common(10)
+        more = len(report.skipped_codes) - len(top)
+        line += "; codes outside our types: " + ", ".join(f"{c} ×{n:,}" for c, n in top) + (
+            f" (+{more} more)" if more > 0 else "")
+    return line + "."
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@_event_dataset_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_ctx
 @handle_errors
-def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool) -> None:
-    """Load articles (.md, .txt, .jsonl) and curated statements (.yaml) into the store.
+def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None = None, since=None, until=None,
+           actor_codes: str | None = None, types: str | None = None) -> None:
+    """Load articles (.md, .txt, .jsonl), curated statements (.yaml) and event datasets
+    (GDELT, ICEWS, POLECAT) into the store.
 
-    PATHS are files, folders (searched recursively) or globs. Articles already in
-    the store are skipped, so re-running is safe. Bad files are reported and skipped;
-    the exit status is 1 only when nothing could be loaded.
+    PATHS are files, folders (searched recursively) or globs. Articles and dataset
+    events already in the store are skipped, so re-running is safe. Bad files and rows
+    are reported and skipped; the exit status is 1 only when nothing could be loaded.
 
     \b
     Example:
       kg ingest seeds/ news/*.jsonl
+      kg ingest 20150218.export.CSV.zip --actors TUR,SYR --since 2015-02-01
+      kg ingest --format icews events.2018.tab --types MET,CRITICIZED --json
     """
-    from .ingest import expand_paths, ingest as run
+    from loaders import dataset_format
+    from .ingest import expand_paths, ingest as run, make_slice
 
-    files = expand_paths(paths)
-    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
-                           item_show_func=lambda p: str(p)[-40:] if p else None) as bar:
-        def step(p: Path) -> None:
-            bar.update(1, p)
-        report = run(ctx.store, files, actors=ctx.actors, on_file=step)
+    files = expand_paths(paths, fmt)
+    slice_ = make_slice(since=since, until=until, actors=actor_codes, types=types)
+    if fmt or (files and all(dataset_format(f) for f in files)):
+        progress = _RowsProgress()
+        try:
+            report = run(ctx.store, files, actors=ctx.actors, fmt=fmt, slice_=slice_, on_rows=progress)
+        finally:
+            progress.close()
+    else:
+        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
+                               item_show_func=lambda p: str(p)[-40:] if p else None) as bar:
+            def step(p: Path) -> None:
+                bar.update(1, p)
+            report = run(ctx.store, files, actors=ctx.actors, on_file=step, fmt=fmt, slice_=slice_)
     for err in report.errors:
         click.echo(f"Error: {err}", err=True)
     for w in report.warnings:
@@ -126,6 +198,8 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool) -> None:
         c = report.counts
         click.echo(f"{report.files} file(s): {c.articles} article(s), {c.events} event(s), {c.sources} source(s), "
                    f"{c.actors} actor(s) added; {report.skipped} already stored; {len(report.errors)} error(s).")
+        if report.rows:
+            click.echo(_dataset_summary(report))
     if report.errors and not report.loaded_anything:
         sys.exit(1)
 

@@ -55,7 +55,8 @@ NODE_FIELDS = ("name", "kind", "code")
 """Node attributes every node has (None when unknown); ``role`` and ``parent`` only when known."""
 NODE_OPTIONAL = ("role", "parent")
 EDGE_FIELDS = ("type", "event_id", "date", "date_text", "place", "negated", "confidence", "mode", "symmetric",
-               "participants", "goldstein", "polarity", "sentence", "source", "article", "rule", "n_sources")
+               "participants", "goldstein", "polarity", "sentence", "source", "article", "rule", "n_sources",
+               "origin")
 """Edge attributes every edge has (see :mod:`kg.graph`)."""
 _BOOL = {"negated", "symmetric"}
 _FLOAT = {"confidence", "goldstein"}

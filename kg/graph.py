@@ -9,7 +9,8 @@ exports and the Cypher layer see the same shape whatever the backend:
   None), ``date_text``, ``place``, ``negated``, ``confidence``, ``mode``,
   ``symmetric``, ``participants`` (all actor ids of the event), ``goldstein``,
   ``polarity``, ``sentence``, ``source``, ``article``, ``rule`` (from the first
-  provenance) and ``n_sources``.
+  provenance), ``n_sources`` and ``origin`` (the event dataset, e.g. ``gdelt``, or None for
+  events read from articles and statements).
 
 Symmetric events (a meeting) are stored once per unordered pair, from the
 smaller actor id to the larger; ``symmetric=True`` says the direction carries
@@ -48,7 +49,7 @@ def edge_attributes(event: Event, schema: Schema) -> dict:
         "goldstein": rel.goldstein if rel else 0.0, "polarity": rel.polarity if rel else "neutral",
         "sentence": first.sentence if first else None, "source": first.source if first else None,
         "article": first.article if first else None, "rule": first.rule if first else None,
-        "n_sources": len(event.provenance),
+        "n_sources": len(event.provenance), "origin": event.origin,
     }
 
 

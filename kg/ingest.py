@@ -3,6 +3,11 @@
 One bad file or record never aborts the batch: it is reported and the rest
 goes on. Each article is written in its own transaction, so an ingest killed
 half-way leaves every earlier article intact and the store readable.
+
+Event datasets (GDELT, ICEWS, POLECAT; :mod:`loaders.eventdata`) are streamed in chunks of
+20,000 rows, one transaction each, through the store's bulk path
+(``write_event_records``): memory stays flat whatever the file size, and rows skipped are
+counted by reason and by event code.
 """
 
 from __future__ import annotations
@@ -10,19 +15,21 @@ from __future__ import annotations
 import glob
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from loaders import Batch, Document, loader_for
+from loaders import DATASETS, Batch, Document, EventRecords, Slice, loader_for
 
 from .errors import KgError, LoaderError
 from .registry import ActorRegistry, load_actor_file
 from .store.base import Store, WriteCounts
 
-__all__ = ["ingest", "IngestReport", "expand_paths", "registry_for"]
+__all__ = ["ingest", "IngestReport", "expand_paths", "registry_for", "make_slice"]
 
 log = logging.getLogger(__name__)
+MAX_ROW_ERRORS = 20   # malformed rows reported one by one per file; the rest are counted
 
 
 @dataclass
@@ -34,17 +41,25 @@ class IngestReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rows: int = 0                                                  # event-dataset rows read
+    skipped_rows: Counter = field(default_factory=Counter)         # ... not loaded, by reason
+    skipped_codes: Counter = field(default_factory=Counter)        # ... by event code outside our types
 
     @property
     def loaded_anything(self) -> bool:
-        return bool(self.counts.articles or self.counts.events or self.counts.actors or self.skipped)
+        return bool(self.counts.articles or self.counts.events or self.counts.actors or self.skipped
+                    or self.rows)
 
     def to_dict(self) -> dict:
-        return {"files": self.files, **self.counts.to_dict(), "skipped": self.skipped,
-                "errors": self.errors, "warnings": self.warnings}
+        out = {"files": self.files, **self.counts.to_dict(), "skipped": self.skipped,
+               "errors": self.errors, "warnings": self.warnings}
+        if self.rows:
+            out.update(rows=self.rows, skipped_by_reason=dict(self.skipped_rows.most_common()),
+                       skipped_by_code=dict(self.skipped_codes.most_common()))
+        return out
 
 
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def expand_paths(paths: Iterable[str | os.PathLike], fmt: str | None = None) -> list[Path]:
     """Files named by `paths` (files, folders searched recursively, globs), loadable ones only.
 
     A path that matches nothing raises LoaderError.
@@ -53,7 +68,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and loader_for(f) and not f.name.startswith("."))
+            out += sorted(f for f in p.rglob("*") if f.is_file() and loader_for(f, fmt) and not f.name.startswith("."))
         elif p.exists():
             out.append(p)
         else:
@@ -74,20 +89,59 @@ def registry_for(store: Store | None = None, overlay: str | os.PathLike | None =
     return reg
 
 
+def make_slice(*, since=None, until=None, actors: str | Iterable[str] | None = None,
+               types: str | Iterable[str] | None = None, registry: ActorRegistry | None = None) -> Slice:
+    """A :class:`loaders.Slice` from user input: dates, actor codes or names (``"TUR,SYR"``,
+    ``"Turkey"``), relation types (``"MET,CRITICIZED"``). An unknown actor or type raises KgError.
+
+    >>> sorted(make_slice(actors="TUR, Syria", types="met").codes), make_slice(types="met").types
+    (['SYR', 'TUR'], frozenset({'MET'}))
+    """
+    from .errors import UnknownActor
+    from .schema import load_schema
+
+    def items(v) -> list[str]:
+        if v is None:
+            return []
+        parts = v.split(",") if isinstance(v, str) else list(v)
+        return [p.strip() for p in parts if p.strip()]
+
+    codes = set()
+    for name in items(actors):
+        if name.upper() in ("UN", "EU", "NATO") or (len(name) == 3 and name.isupper()):
+            codes.add(name.upper())
+            continue
+        reg = registry or ActorRegistry.builtin()
+        actor = reg.resolve(name)
+        if actor is None:
+            raise UnknownActor(name, reg.suggest(name))
+        codes.add(actor.code or actor.id)
+    schema = load_schema()
+    kinds = {schema.relation(t).name for t in items(types)}
+    return Slice(since.isoformat() if since else None, until.isoformat() if until else None,
+                 frozenset(codes), frozenset(kinds))
+
+
 def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os.PathLike | None = None,
-           on_file: Callable[[Path], None] | None = None, extractor=None) -> IngestReport:
+           on_file: Callable[[Path], None] | None = None, extractor=None, fmt: str | None = None,
+           slice_: Slice | None = None, on_rows: Callable[[Path, int, int, int], None] | None = None) -> IngestReport:
     """Load `paths` into `store` and return an :class:`IngestReport`.
 
     Parameters
     ----------
     store : Store
-    paths : files, folders or globs (``.md``, ``.txt``, ``.jsonl`` articles; ``.yaml`` statements)
+    paths : files, folders or globs (``.md``, ``.txt``, ``.jsonl`` articles; ``.yaml`` statements;
+        GDELT/ICEWS/POLECAT event files, told by name or by `fmt`)
     actors : optional overlay file of actors that adds to or overrides the built-in gazetteer
     on_file : called with each file before it is read (progress bars)
     extractor : an object with ``extract(Document) -> Extraction``; default: :class:`kg.extract.Extractor`
+    fmt : read every file as this event dataset (``gdelt``, ``icews``, ``polecat``)
+    slice_ : the part of event datasets to load (dates, actor codes, types); see :class:`loaders.Slice`
+    on_rows : called after each chunk of an event dataset with (file, rows in the chunk, bytes read so far,
+        bytes in all)
     """
     report = IngestReport()
-    files = expand_paths(paths)
+    files = expand_paths(paths, fmt)
     registry = registry_for(store, actors)
     if actors:
         report.counts += store.write(actors=load_actor_file(actors))
@@ -95,13 +149,25 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
         if on_file:
             on_file(path)
         report.files += 1
-        read = loader_for(path)
+        read = loader_for(path, fmt)
         if read is None:
-            report.errors.append(f"{path}: unsupported file type (use .md, .txt, .jsonl, .yaml)")
+            report.errors.append(f"{path}: unsupported file type (use .md, .txt, .jsonl, .yaml, or --format "
+                                 "gdelt|icews|polecat for event datasets)")
             continue
+        row_errors = 0
+        dataset = read in DATASETS.values()
         try:
-            for item in read(path, registry):
-                if isinstance(item, LoaderError):
+            items = read(path, registry, slice_=slice_) if dataset else read(path, registry)
+            for item in items:
+                if isinstance(item, EventRecords):
+                    _write_records(store, item, report)
+                    if on_rows:
+                        on_rows(path, item.rows, item.done, item.total)
+                elif isinstance(item, LoaderError) and item.line is not None and dataset:
+                    row_errors += 1     # a malformed row: reported (the first few), counted, never stops the file
+                    if row_errors <= MAX_ROW_ERRORS:
+                        report.errors.append(str(item))
+                elif isinstance(item, LoaderError):
                     report.errors.append(str(item))
                 elif isinstance(item, Batch):
                     report.counts += store.write(actors=item.actors, articles=item.articles, events=item.events)
@@ -119,6 +185,8 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                     report.warnings += getattr(result, "warnings", [])
                     report.counts += store.write(actors=result.actors, articles=[item.article], events=result.events)
                     registry.add_all(a for a in result.actors if a.kind == "person" and a.code)
+            if row_errors > MAX_ROW_ERRORS:
+                report.errors.append(f"{path}: {row_errors - MAX_ROW_ERRORS} more malformed row(s) not listed")
         except KgError as e:
             report.errors.append(str(e) if str(path) in str(e) else f"{path}: {e}")
         except Exception as e:  # a bug must not lose the rest of the batch
@@ -126,3 +194,14 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
             report.errors.append(f"{path}: internal error ({type(e).__name__}: {e})")
     return report
 
+
+
+def _write_records(store: Store, item: EventRecords, report: IngestReport) -> None:
+    """One chunk of an event dataset: its new actors, then its events through the bulk path."""
+    if item.actors:
+        report.counts += store.write(actors=item.actors)
+    if item.records:
+        report.counts += store.write_event_records(item.records)
+    report.rows += item.rows
+    report.skipped_rows.update(item.skipped)
+    report.skipped_codes.update(item.skipped_codes)

@@ -78,7 +78,7 @@ def sync(src: Store, dst: Store, *, batch: int = DEFAULT_BATCH,
     bulk_write = getattr(dst, "write_event_records", None)
     if writers is None:
         writers = int(os.environ.get("KG_SYNC_WRITERS", "1"))
-    if bulk_write is None:
+    if not getattr(dst, "concurrent_writes", False):
         writers = 1    # only a server store takes concurrent write transactions
     pending: deque[Future] = deque()
     with ThreadPoolExecutor(max_workers=max(1, writers), thread_name_prefix="kg-sync") as pool:

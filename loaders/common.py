@@ -56,7 +56,7 @@ class Batch:
     articles: list[Article] = field(default_factory=list)
 
 
-Item = Union[Document, Batch, LoaderError]
+Item = Union[Document, Batch, LoaderError, "EventRecords"]  # noqa: F821 - loaders.eventdata
 
 
 def parse_date(value: Any, path: str, line: int | None, what: str = "date") -> dt.date:

@@ -6,7 +6,8 @@ import importlib
 
 import pytest
 
-MODULES = ["kg.model", "kg.registry", "kg.schema", "kg.graph", "kg.store.sqlite", "kg.synthetic", "kg.extract.modality"]
+MODULES = ["kg.model", "kg.registry", "kg.schema", "kg.graph", "kg.store.sqlite", "kg.synthetic", "kg.extract.modality",
+           "kg.ingest", "loaders", "loaders.eventdata"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -104,6 +104,7 @@ class StoreBase:
     :meth:`events` and :meth:`actors_by_id`, so both stores return the same graph shape."""
 
     url: str
+    concurrent_writes = False     # True for a server store: several write transactions may run at once
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.url!r})"

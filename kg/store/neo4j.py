@@ -5,14 +5,16 @@ Graph shape (the design card's)::
     (:Actor {id, name, kind, code, role, parent, aliases, keys})
     (:Actor)-[:MET|CRITICIZED|… {event_id, date, month, date_text, date_precision, place, negated,
                                   confidence, mode, symmetric, participants, goldstein, polarity,
-                                  prov, n_sources, articles}]->(:Actor)
+                                  prov, n_sources, articles, origin, attrs}]->(:Actor)
     (:Article {id, title, date, source, path, language})
 
 A directed event is one relationship source → target; a symmetric event (a
 meeting of three) is one relationship per unordered pair, smaller id → larger,
 all sharing ``event_id`` and its properties — exactly the edges of
 :func:`kg.graph.build_graph`. ``month`` (``YYYY-MM``) is derived from ``date``
-for the query library (grand-cypher has no string functions).
+for the query library (grand-cypher has no string functions). ``origin`` is set on events
+loaded from an event dataset (``gdelt``, ``icews``, ``polecat``), ``attrs`` is the dataset's
+own measures as JSON (NumMentions, AvgTone, its Goldstein or intensity, its code).
 
 Provenance rows live on the event's relationships: ``prov`` is a JSON list of
 ``[key, rule, article, source, sentence, span_start, span_end]`` in arrival
@@ -100,14 +102,21 @@ def _date(s: str | None) -> dt.date | None:
 def event_record(e: Event) -> dict[str, Any]:
     """`e` as a plain record: ``id``, ``type``, ``source``, ``target``, ``participants`` (sorted list),
     ``date`` (ISO or None), ``date_text``, ``date_precision``, ``place``, ``negated``, ``confidence``,
-    ``mode``, ``prov`` (a list of ``[key, rule, article, source, sentence, span_start, span_end]``
-    in arrival order) — what :meth:`Neo4jStore.write_event_records` takes and
-    :meth:`kg.store.sqlite.SqliteStore.event_records` yields."""
+    ``mode``, ``origin``, ``attrs`` (a dict, its JSON text, or None), ``prov`` (a list of ``[key, rule, article,
+    source, sentence, span_start, span_end]`` in arrival order) — what ``write_event_records`` of
+    either store takes and :meth:`kg.store.sqlite.SqliteStore.event_records` yields."""
     return {"id": e.id, "type": e.type, "source": e.source, "target": e.target, "participants": list(e.participants),
             "date": _iso(e.date), "date_text": e.date_text, "date_precision": e.date_precision, "place": e.place,
-            "negated": e.negated, "confidence": e.confidence, "mode": e.mode,
+            "negated": e.negated, "confidence": e.confidence, "mode": e.mode, "origin": e.origin, "attrs": e.attrs,
             "prov": [[p.key, p.rule, p.article, p.source, p.sentence, p.span[0] if p.span else None,
                       p.span[1] if p.span else None] for p in e.provenance]}
+
+
+def _attrs_json(attrs: dict[str, Any] | str | None) -> str | None:
+    """A record's ``attrs`` as JSON text (loaders may hand it over already encoded)."""
+    if not attrs:
+        return None
+    return attrs if isinstance(attrs, str) else json.dumps(attrs, ensure_ascii=False)
 
 
 def _like(pattern: str, text: str) -> bool:
@@ -237,6 +246,8 @@ class Neo4jStore(StoreBase):
             raise
         except Exception as e:
             raise self._error(e, "running a query") from None
+
+    concurrent_writes = True
 
     def _rel_type(self, name: str) -> str:
         """:func:`rel_type` against this store's schema, without reloading it per call."""
@@ -396,7 +407,8 @@ class Neo4jStore(StoreBase):
                 props.update(event_id=eid, date=date, month=date[:7] if date else None,
                              date_precision=rec["date_precision"], negated=bool(rec["negated"]),
                              symmetric=bool(parts), participants=list(parts) or None, goldstein=rel.goldstein,
-                             polarity=rel.polarity)
+                             polarity=rel.polarity, origin=rec.get("origin"),
+                             attrs=_attrs_json(rec.get("attrs")))
                 props = {k: v for k, v in props.items() if v is not None}
                 rows = creates[st["type"]]
                 if parts:
@@ -488,13 +500,13 @@ class Neo4jStore(StoreBase):
               "CASE WHEN r.symmetric THEN null ELSE v.id END AS target, "
               "CASE WHEN r.symmetric THEN r.participants ELSE [] END AS participants, r.date AS date, "
               "r.date_text AS date_text, r.date_precision AS date_precision, r.place AS place, "
-              "r.negated AS negated, r.confidence AS confidence, r.mode AS mode, r.prov AS prov "
-              "ORDER BY date, id ")
+              "r.negated AS negated, r.confidence AS confidence, r.mode AS mode, r.prov AS prov, "
+              "r.origin AS origin, r.attrs AS attrs ORDER BY date, id ")
         if flt.limit:
             params["limit"] = int(flt.limit)
             q += "LIMIT $limit "
         q += ("RETURN id, type, source, target, participants, date, date_text, date_precision, place, negated, "
-              "confidence, mode, prov")
+              "confidence, mode, prov, origin, attrs")
         return q, params
 
     def events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
@@ -507,7 +519,8 @@ class Neo4jStore(StoreBase):
                                  for p in json.loads(r["prov"] or "[]"))
                     yield Event(r["type"], r["source"], r["target"], tuple(r["participants"] or ()), _date(r["date"]),
                                 r["date_text"], r["date_precision"], r["place"], bool(r["negated"]),
-                                r["confidence"], r["mode"], prov)
+                                r["confidence"], r["mode"], prov, r["origin"],
+                                json.loads(r["attrs"]) if r["attrs"] else None)
         except GeneratorExit:
             raise
         except Exception as e:

@@ -12,6 +12,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -24,7 +25,7 @@ from .base import EventFilter, StoreBase, WriteCounts
 __all__ = ["SqliteStore"]
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: events.origin, events.attrs (event datasets)
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
@@ -36,7 +37,8 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, title TEXT, date TEXT, source TEXT, path TEXT, language TEXT);
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT, target TEXT, date TEXT, date_text TEXT,
-    date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT);
+    date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT,
+    origin TEXT, attrs TEXT);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_id_type ON events(id, type, negated);
@@ -50,6 +52,9 @@ CREATE TABLE IF NOT EXISTS provenance (
 CREATE INDEX IF NOT EXISTS provenance_article ON provenance(article);
 """
 _CHUNK = 500   # SQLite host-parameter batches
+_BULK_CACHE = -65536   # KiB of page cache during bulk writes
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_ATTRS_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode   # built once: dumps() per row is slow
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -91,6 +96,7 @@ class SqliteStore(StoreBase):
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._db.executescript(_DDL)
+            self._migrate()
             version = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if version is None:
                 self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -98,6 +104,15 @@ class SqliteStore(StoreBase):
                 raise StoreError(f"{self.url}: store schema v{version[0]} is newer than this kg (v{SCHEMA_VERSION})")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.url}: cannot open store ({e})") from None
+
+    def _migrate(self) -> None:
+        """Bring a v1 store up to date: add the event-dataset columns (``origin``, ``attrs``)."""
+        cols = {r[1] for r in self._db.execute("PRAGMA table_info(events)")}
+        for col in ("origin", "attrs"):
+            if col not in cols:
+                self._db.execute(f"ALTER TABLE events ADD COLUMN {col} TEXT")
+        self._db.execute("UPDATE meta SET value=? WHERE key='schema_version' AND CAST(value AS INTEGER) < ?",
+                         (str(SCHEMA_VERSION), SCHEMA_VERSION))
 
     def close(self) -> None:
         self._db.close()
@@ -141,17 +156,73 @@ class SqliteStore(StoreBase):
             else:
                 existing.add(eid)
                 new.append((eid, e.type, e.source, e.target, _iso(e.date), e.date_text, e.date_precision,
-                            e.place, int(e.negated), e.confidence, e.mode))
+                            e.place, int(e.negated), e.confidence, e.mode, e.origin,
+                            json.dumps(e.attrs, ensure_ascii=False) if e.attrs else None))
                 roles += [(eid, p, "participant") for p in e.participants] or \
                     [(eid, e.source, "source"), (eid, e.target, "target")]
             prov += [(p.key, eid, p.article, p.source, p.sentence, p.span[0] if p.span else None,
                       p.span[1] if p.span else None, p.rule) for p in e.provenance]
-        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)", new)
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", new)
         db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
         db.executemany("UPDATE events SET confidence=max(confidence, ?), place=coalesce(place, ?),"
                        " date_text=coalesce(date_text, ?), mode=coalesce(mode, ?) WHERE id=?", merges)
         counts.events += len(new)
         counts.sources += db.executemany("INSERT OR IGNORE INTO provenance VALUES (?,?,?,?,?,?,?,?)", prov).rowcount
+
+    # -- bulk writing (event datasets) ------------------------------------------------
+    def write_event_records(self, records: Iterable[dict[str, Any]]) -> WriteCounts:
+        """Write events given as plain records (:func:`kg.store.neo4j.event_record`'s shape, plus
+        ``origin`` and ``attrs``, a dict or its JSON text) in one transaction: the bulk path of the event-dataset loaders
+        (``kg ingest --format gdelt``) and of ``kg sync`` into SQLite.
+
+        An event already stored keeps its fields and gains the provenance rows it lacks (keyed, so
+        writing the same records again adds nothing). Three prepared ``INSERT OR IGNORE`` statements
+        run over the whole chunk (``executemany``), rows sorted by event id so the id-keyed b-trees
+        are walked in order; no :class:`Event` objects, no per-event query.
+        During the write the page cache is 64 MiB (``cache_size``) and the WAL is checkpointed every
+        ~40 MB (``wal_autocheckpoint``) instead of every 4 MB: fewer, larger flushes; both are
+        connection settings, bounded whatever the file size.
+        """
+        events, roles, prov = [], [], []
+        ev, ro, pr = events.append, roles.append, prov.append
+        dumps = _ATTRS_JSON
+        for r in records:
+            eid = r["id"]
+            parts = r["participants"]
+            attrs = r.get("attrs")
+            ev((eid, r["type"], r["source"], r["target"], r["date"], r["date_text"], r["date_precision"], r["place"],
+                int(r["negated"]), r["confidence"], r["mode"], r.get("origin"),
+                (attrs if isinstance(attrs, str) else dumps(attrs)) if attrs else None))
+            if parts:
+                for p in parts:
+                    ro((eid, p, "participant"))
+            else:
+                ro((eid, r["source"], "source"))
+                ro((eid, r["target"], "target"))
+            for x in r["prov"]:
+                pr((x[0], eid, x[2], x[3], x[4], x[5], x[6], x[1]))
+        # in key order: each b-tree page keyed by event id is visited once per chunk (stable sorts, so
+        # an event's provenance keeps its arrival order)
+        events.sort(key=_FIRST)
+        roles.sort(key=_FIRST)
+        prov.sort(key=_SECOND)
+        counts = WriteCounts()
+        db = self._db
+        self._writes += 1
+        db.execute(f"PRAGMA cache_size={_BULK_CACHE}")
+        db.execute("PRAGMA wal_autocheckpoint=10000")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            counts.events = db.executemany("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                           events).rowcount
+            db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
+            counts.sources = db.executemany("INSERT OR IGNORE INTO provenance VALUES (?,?,?,?,?,?,?,?)",
+                                            prov).rowcount
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return counts
 
     def _upsert_actor(self, a: Actor) -> int:
         old = self.actor(a.id)
@@ -264,9 +335,11 @@ class SqliteStore(StoreBase):
             span = (r[5], r[6]) if r[5] is not None else None
             prov[r[1]].append(Provenance(r[7], r[2], r[3], r[4], span))
         for r in rows:
-            (eid, type_, source, target, date, date_text, precision, place, negated, confidence, mode) = r
+            (eid, type_, source, target, date, date_text, precision, place, negated, confidence, mode, origin,
+             attrs) = r
             yield Event(type_, source, target, tuple(parts.get(eid, ())), _date(date), date_text,
-                        precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ()))).with_id(eid)
+                        precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ())), origin,
+                        json.loads(attrs) if attrs else None).with_id(eid)
 
     def event_records(self, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
         """Every event as a plain record (``kg.store.neo4j.event_record``'s shape), `batch` per list,
@@ -274,16 +347,17 @@ class SqliteStore(StoreBase):
         (participants and provenance are gathered by SQLite, the ids are the stored ones)."""
         cur = self._db.execute(
             "SELECT e.id, e.type, e.source, e.target, e.date, e.date_text, e.date_precision, e.place, e.negated,"
-            " e.confidence, e.mode,"
+            " e.confidence, e.mode, e.origin, e.attrs,"
             " (SELECT json_group_array(actor_id) FROM event_actors WHERE event_id = e.id AND role = 'participant'),"
             " (SELECT json_group_array(json_array(key, rule, article, source, sentence, span_start, span_end))"
             "  FROM (SELECT * FROM provenance p WHERE p.event_id = e.id ORDER BY p.rowid))"
             " FROM events e ORDER BY e.rowid")
         loads = json.loads
         while rows := cur.fetchmany(batch):
-            yield [{"id": r[0], "type": r[1], "source": r[2], "target": r[3], "participants": sorted(loads(r[11])),
+            yield [{"id": r[0], "type": r[1], "source": r[2], "target": r[3], "participants": sorted(loads(r[13])),
                     "date": r[4], "date_text": r[5], "date_precision": r[6], "place": r[7], "negated": bool(r[8]),
-                    "confidence": r[9], "mode": r[10], "prov": loads(r[12])} for r in rows]
+                    "confidence": r[9], "mode": r[10], "origin": r[11], "attrs": loads(r[12]) if r[12] else None,
+                    "prov": loads(r[14])} for r in rows]
 
 
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
