@@ -829,3 +829,20 @@ def test_a_relative_clause_inside_an_allegation_is_alleged(run):
     assert tuples(rows) == {("ACCUSED", ("PAK", "AFG"), False)}
     _, rows = run("Pakistan's army, which attacked Afghan posts on Monday, accused the Taliban of sheltering militants.")
     assert ("ATTACKED", ("PAK", "AFG"), False) in tuples(rows)
+
+
+def test_a_launch_drawing_condemnation(run):
+    _, rows = run("North Korea fired a ballistic missile into the sea on Thursday, drawing condemnation from Japan "
+                  "and South Korea.")
+    got = {t for t in tuples(rows) if t[0] == "CRITICIZED"}
+    assert got == {("CRITICIZED", ("JPN", "PRK"), False), ("CRITICIZED", ("KOR", "PRK"), False)}
+
+
+def test_pledged_money_in_aid_for_a_state(run):
+    _, rows = run("The European Commission pledged 50 million euros in humanitarian aid for Sudan on Monday.")
+    assert tuples(rows) == {("PROMISED", ("EU", "SDN"), False)}
+
+
+def test_a_groups_country_is_where_it_is_not_a_second_party(run):
+    _, rows = run("Kenya's president accused Sudan's paramilitary RSF of committing atrocities in Darfur.")
+    assert tuples(rows) == {("ACCUSED", ("KEN", "RSF"), False)}

@@ -259,6 +259,10 @@ class Arguments:
             # "sent troops to help defend X", "pledged funds to rebuild X": the purpose names the beneficiary
             out += [a for c in verb.children if c.dep_ == "advcl" and self.lex.matches("beneficiary_verbs", c)
                     for a in self._clause_targets(c)]
+            # "pledged 50 million euros in aid for X", "sent tonnes of food to X": inside what is given
+            out += [a for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                    if t.dep_ == "prep" and t.lower_ in ("to", "for") and t.i - c.i < 8
+                    for g in t.children if g.dep_ == "pobj" for a in self.actors(g)] if not out else []
         if not out and etype.lower() in w["clausal_target_types"]:
             for c in verb.children:
                 # "demanded that Washington cancel the sale": the subject of the demanded act
@@ -328,6 +332,8 @@ class Arguments:
                     others += self.actors(c) or self._act_targets(c, etype)
                 elif c.dep_ == "prep" and c.lower_ == "from" and not own:
                     own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+            if not others and governor.dep_ == "advcl" and governor.tag_ == "VBG":
+                others = self._subjects(governor)    # "X fired a missile, drawing condemnation from Y"
         if not own and light:
             own = self._subjects(governor)
             if lemma in w["receiving_verbs"] and rel.symmetric is False:

@@ -40,7 +40,11 @@ class References:
             for c in tok.children if m.kind != "person" else ():
                 if (c.i < m.start or c.i >= m.end) and c.dep_ in ("amod", "compound", "poss", "nmod") \
                         and c.lemma_.lower() not in lex.words["description_nouns"]:
-                    found += self.actors(c, _depth + 1)     # not "NATO-member Norway": a description
+                    mods = self.actors(c, _depth + 1)     # not "NATO-member Norway": a description
+                    if m.actors[0].kind in ("armed_group", "opposition"):
+                        # "Sudan's RSF", "Lebanon's Hezbollah": the country says where the group is
+                        mods = [a for a in mods if a.kind != "state"]
+                    found += mods
         elif (pair := self._pair_ref(tok)) is not None:
             found += pair
         elif lower in lex.words["reciprocals"] or (lower == "each" and tok.nbor(1).lower_ == "other"):
