@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import re
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,7 @@ from kg.model import Actor, Event, Provenance
 from kg.registry import ActorRegistry, load_actor_file
 
 from . import actors as _actors  # noqa: F401  (registers the kg_actor_gazetteer factory)
-from .dates import DateExpr, find_dates, resolve_weekday
+from .dates import MONTHS, DateExpr, date_words, find_dateline, find_dates, resolve_weekday
 from .discourse import Discourse, Fact
 from .events import Reading, SentenceReader
 from .language import is_english
@@ -135,6 +136,8 @@ class Extractor:
         self._proposing = frozenset(f for v in w["proposing_verbs"] for f in inflections(v)) | {"put"}
         self._proposal_nouns = frozenset(f for v in w["proposal_nouns"] for f in inflections(v))
         self._head_titles = frozenset(t for t in self.lex.words["titles"] if " " not in t) - self.lex.words["role_modifiers"]
+        mw = date_words()["mentions"]
+        self._report_back = frozenset(mw["report_nouns"])
         # nouns of symmetric events can take their parties from earlier sentences ("the talks")
         self._anaphoric_cues = frozenset(
             form for head, entries in self.lex.cues.items() for etype, kind, _ in entries
@@ -156,6 +159,9 @@ class Extractor:
             out.skipped = True
             return out
         pub = doc.article.date
+        dateline = find_dateline(text, pub)
+        today = dateline.date if dateline is not None and dateline.date else pub   # "yesterday" counts from it
+        article_dates = [d for d in find_dates(text, today) if dateline is None or d.start != dateline.start]
         dis = Discourse()
         if doc.article.title:
             self._count_states(self.gazetteer.find(self.nlp.make_doc(doc.article.title)), dis)
@@ -171,6 +177,7 @@ class Extractor:
 
         reader = SentenceReader(self.registry, self.lex, dis, learn)
         found: list[tuple[Reading, dict]] = []
+        mentions: list[Mention] = []
         unresolved_dates = 0
         sent_no = 0
         for offset, parsed, only_people in self._parsed(text, dis):
@@ -182,22 +189,23 @@ class Extractor:
                 except Exception as e:  # a parser oddity must not lose the article
                     out.warnings.append(f"{ref}: sentence at {offset + sent.start_char} skipped ({type(e).__name__})")
                     continue
+                dates = _dates_within(article_dates, offset + sent.start_char, offset + sent.end_char)
+                mentions.extend(self._mentions(sent, dates, readings, sent_no))
                 if not readings:
                     continue
-                dates = find_dates(sent.text, pub)
-                unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and pub is None)
+                unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and today is None)
                 for rd in readings:
                     info = {"sentence": sent.text, "span": (offset + sent.start_char, offset + sent.end_char),
                             "n": sent_no}
-                    info.update(self._date_for(rd, sent, dates, pub))
+                    info.update(self._date_for(rd, sent, dates, today))
                     found.append((rd, info))
                     if rd.participants:
                         dis.facts.append(Fact(rd.type, rd.participants, info.get("date"), sent_no))
                     elif not rd.negated and rd.source is not None:
                         dis.facts.append(Fact(rd.type, (rd.source, rd.target), info.get("date"), sent_no, rd.source))
-        if pub is None and unresolved_dates:
+        if today is None and unresolved_dates:
             out.warnings.append(f"{ref}: no publication date; {unresolved_dates} relative date(s) left null")
-        self._carry_dates(found)
+        self._carry_dates(found, mentions)
         reports: dict[str, list[Event]] = {}
         used: dict[str, Actor] = {}
         for rd, info in found:
@@ -262,6 +270,8 @@ class Extractor:
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
+            if lowers & self._report_back and _refers_back_words(lowers) and find_dates(chunk, None):
+                return True     # "This came in a statement issued yesterday": dates the sentence before
             self._note_pairs(hits, toks, dis)     # a parsed sentence notes its pairs as it is read
             # no event, but a role phrase placing a person the article may later name alone
             # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
@@ -276,47 +286,125 @@ class Extractor:
         return any(t.is_title and i > 0 for i, t in enumerate(toks))
 
     # -- dates ----------------------------------------------------------------------------------
-    def _date_for(self, rd: Reading, sent, dates: list[DateExpr], pub) -> dict:
-        if not dates or rd.trigger is None:
+    def _date_for(self, rd: Reading, sent, dates: list[DateExpr], today) -> dict:
+        """The event's own date: the date expression covering its trigger, else for an act in
+        the present progressive ("X is meeting Y") the publication day."""
+        if rd.trigger is None:
             return {}
-        doc = sent.doc
         clause = _clause_of(rd.trigger)
-        best = None
-        best_anchor = None
-        for d in dates:
-            span = doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
-            if span is None:
-                continue
-            if rd.trigger.i in range(span.start, span.end):
-                continue
-            anchor = _anchor(span.root)
-            inside = span.root.is_ancestor(rd.trigger) is False and rd.trigger.is_ancestor(span.root) \
-                and not any(t.dep_ in ("relcl",) for t in _path_up(span.root, rd.trigger))
-            if inside or _dominates(anchor, clause, self.lex.cues):
-                best = d
-                best_anchor = clause if inside else anchor
-                if inside:
-                    break
+        best, best_anchor = self._own_date(rd.trigger, clause, sent, dates)
         if best is None:
-            return {"date_text": None}
+            if today is not None and self._progressive(rd, clause):
+                return {"date": today, "date_text": None, "precision": "day"}
+            return {"date_text": None} if dates else {}
         day, precision = best.date, best.precision
         # the tense of the verb the date belongs to: "will send aid, the bloc said on Tuesday" is last Tuesday
         tensed = best_anchor if best_anchor is not None and best_anchor.pos_ in ("VERB", "AUX") else clause
         future = (rd.mode == "planned" and tensed.i == clause.i) or any(
             c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
-        if best.future_sensitive and future and pub is not None and best.weekday is not None:
-            day = resolve_weekday(pub, best.weekday, "future")
-        if rd.type == "PLANS_TO_MEET" and day is not None and pub is not None and day > pub:
+        if best.future_sensitive and future and today is not None and best.weekday is not None:
+            day = resolve_weekday(today, best.weekday, "future")
+        if rd.type == "PLANS_TO_MEET" and day is not None and today is not None and day > today:
             day, precision = None, None   # the planned day is not the day the plan was announced
         return {"date": day, "date_text": best.text, "precision": precision}
 
-    def _carry_dates(self, found: list[tuple[Reading, dict]]) -> None:
+    def _own_date(self, trigger, clause, sent, dates: list[DateExpr]):
+        """(date expression, the token it hangs from) that dates `trigger`, or (None, None).
+
+        A date in the trigger's own clause beats one reached through another noun ("struck late
+        Friday ... a March 3 raid"); a date behind "after", "in response to" and the like, or in a
+        clause of its own below the trigger ("said Y met Z on ..."), is the time of something else. Among clause-level dates above the trigger the nearest wins.
+        """
+        doc = sent.doc
+        other = frozenset(date_words()["other_time_words"])
+        ranked = []
+        for k, d in enumerate(dates):
+            span = doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
+            if span is None or trigger.i in range(span.start, span.end):
+                continue
+            own = range(span.start, span.end)
+            inside = trigger.is_ancestor(span.root) and not any(t.dep_ == "relcl" for t in _path_up(span.root, trigger))
+            if inside:
+                between = [t for t in _path_up(span.root, trigger) if t.i not in own]
+                speech = self.lex.words["speech_verbs"]
+                if any(t.lower_ in other or (t.pos_ == "VERB" and t.dep_ in _OWN_TIME_CLAUSES
+                                             and not (t.lemma_.lower() in speech and t.i > trigger.i))
+                       for t in between):
+                    continue    # the time of something else, or of a clause of its own ("said Y met Z on ...");
+                    #             a report clause parsed below its content ("X agreed, Y said on ...") is not
+                through_noun = any(t.pos_ in ("NOUN", "PROPN") for t in between)
+                ranked.append(((2 if through_noun else 0), k, d, clause))
+                continue
+            anchor = _anchor(span.root)
+            if _dominates(anchor, clause, self.lex.cues):
+                if any(t.lower_ in other for t in _path_up(span.root, anchor) if t.i not in own):
+                    continue
+                ranked.append((1, -k, d, anchor))
+        if not ranked:
+            return None, None
+        _, _, d, anchor = min(ranked, key=lambda x: (x[0], x[1]))
+        return d, anchor
+
+    def _progressive(self, rd: Reading, clause) -> bool:
+        """True for an ongoing act in the present progressive: "is meeting", "are holding talks"."""
+        if rd.type not in date_words()["progressive_types"] or rd.negated or rd.mode == "planned":
+            return False
+        return clause.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
+
+    def _mentions(self, sent, dates: list[DateExpr], readings: list[Reading], n: int) -> list["Mention"]:
+        """Dated mentions in `sent` that are not events read from it.
+
+        A cue noun takes a day inside its own phrase ("Sunday's clashes", "the accord on
+        Saturday") or, as the subject or setting of its clause, the clause's day ("in their
+        summit"); a sentence about a statement that refers back ("This came in a statement
+        issued yesterday") dates the statements before it.
+        """
+        days = [d for d in dates if d.date is not None and d.precision == "day"]
+        if not days:
+            return []
+        conf = date_words()["mentions"]
+        other = frozenset(date_words()["other_time_words"])
+        doc = sent.doc
+        spans = [(d, doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand"))
+                 for d in days]
+        triggers = {rd.trigger.i for rd in readings if rd.trigger is not None}
+        back = not readings and _refers_back(sent, conf)
+        out: list[Mention] = []
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i in triggers:
+                continue
+            types = frozenset(etype for etype, kind, extra in self.lex.cues.get(tok.lemma_.lower(), ())
+                              if kind == "noun" and not extra)
+            report = back and tok.lower_ in conf["report_nouns"]
+            if not types and not report:
+                continue
+            for d, span in spans:
+                if span is not None and tok.i not in range(span.start, span.end) and _names_day_of(span, tok, conf,
+                                                                                               other, self.lex.cues):
+                    out.append(Mention(types, self._codes_in(sent), d.date, d.text, n, report))
+                    break
+        return out
+
+    def _codes_in(self, sent) -> frozenset[str]:
+        codes = set()
+        for sp in sent.doc.spans.get("kg_actors", []):
+            if sp.start >= sent.start and sp.end <= sent.end:
+                actor = self.registry.get(sp.kb_id_)
+                if actor is not None and actor.code:
+                    codes.add(actor.code)
+        return frozenset(codes)
+
+    def _carry_dates(self, found: list[tuple[Reading, dict]], mentions: list["Mention"] = ()) -> None:
         """Give undated events the day stated for them elsewhere in the article.
 
         In order of preference: the same event (type and actors) dated elsewhere; an event
         read from the same trigger; for a meeting, another dated mention of a meeting sharing
-        two parties; an event among the parties of a dated meeting (its outcome); for a
-        statement, the day of its source's last dated act a few sentences before.
+        two parties; an event among the parties of a dated meeting (its outcome); a dated
+        mention that is no event itself (see :meth:`_mentions`); for a statement, the day of
+        its source's last dated act a few sentences before. An event with a period of its own
+        ("this week", "in March") only takes a day inside it; one in another period ("last
+        month", "in April 2019") takes none.
         """
         statements = self.lex.words["statement_types"]
 
@@ -324,9 +412,12 @@ class Extractor:
             return info.get("date") and info.get("precision") == "day"
 
         def take(info, other):
+            if not _fits(info, other["date"]):
+                return False
             info["date"], info["precision"] = other["date"], "day"
             info["date_text"] = info.get("date_text") or other.get("date_text")
             info["carried"] = True
+            return True
 
         for _ in range(2):
             by_key = {}
@@ -334,16 +425,14 @@ class Extractor:
                 if dated(info):
                     by_key.setdefault((rd.type, rd.codes(), rd.negated), info)
             for i, (rd, info) in enumerate(found):
-                if info.get("date") or _other_year(info):
-                    continue    # dated, or with a date of its own in another year ("in April 2019")
+                if dated(info) or not _fits(info, None):
+                    continue    # dated, or with a period of its own that is not a week or a month
                 key = (rd.type, rd.codes(), rd.negated)
-                if key in by_key:
-                    take(info, by_key[key])
+                if key in by_key and take(info, by_key[key]):
                     continue
                 same = next((o for r, o in found if o is not info and dated(o) and r.trigger is not None
                              and rd.trigger is not None and o["n"] == info["n"] and r.trigger.i == rd.trigger.i), None)
-                if same is not None:
-                    take(info, same)
+                if same is not None and take(info, same):
                     continue
                 codes = set(rd.codes())
                 mets = [(r, o) for r, o in found if r.type == "MET" and dated(o) and not r.negated]
@@ -351,8 +440,10 @@ class Extractor:
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if len(codes & set(r.codes())) >= 2]
                 else:   # an outcome of the meeting, or a statement made at it
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if codes <= set(r.codes())]
-                if near:
-                    take(info, min(near, key=lambda x: x[0])[1])
+                if near and take(info, min(near, key=lambda x: x[0])[1]):
+                    continue
+                m = _mention_for(rd, info, mentions, found, statements)
+                if m is not None and take(info, {"date": m.date, "date_text": m.date_text}):
                     continue
                 if rd.type.lower() in statements and rd.source is not None:
                     for prev, pinfo in reversed(found[:i]):
@@ -390,12 +481,93 @@ def _without_own_bodies(ev: Event, actors: dict[str, Actor]) -> Event:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OWN_TIME_CLAUSES = frozenset({"ccomp", "advcl", "acl", "relcl", "parataxis", "pcomp"})
 
 
-def _other_year(info: dict) -> bool:
-    """True if the event has a date expression of its own with a year but no day ("in April 2019")."""
-    text = info.get("date_text") or ""
-    return not info.get("carried") and bool(_YEAR.search(text)) and not info.get("date")
+@dataclass(frozen=True)
+class Mention:
+    """A dated mention that is no event of its own sentence: a cue noun of `types` (codes: the
+    actors named in the sentence) or, with `back`, a statement referring to the sentences before."""
+
+    types: frozenset[str]
+    codes: frozenset[str]
+    date: dt.date
+    date_text: str
+    n: int
+    back: bool = False
+
+
+def _fits(info: dict, day) -> bool:
+    """True if the event may take `day` (None: some day) from elsewhere: it has no date expression
+    of its own, or one for a week or month containing the day ("this week", "in March")."""
+    text = info.get("date_text")
+    if not text or info.get("carried"):
+        return True
+    if info.get("date"):
+        return info.get("precision") == "week" and (
+            day is None or info["date"] <= day < info["date"] + dt.timedelta(days=7))
+    months = {MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS}
+    if not months:
+        return False    # "last month", "in recent years", "in 2019"
+    if day is None:
+        return True
+    return day.month in months and (not _YEAR.search(text) or str(day.year) in text)
+
+
+def _mention_for(rd: Reading, info: dict, mentions, found, statements) -> Mention | None:
+    """The nearest dated mention of the event: a mention of its type naming all its actors, a bare
+    one ("Sunday's clashes") after it with no other event of the type between, or a statement
+    referring back to its sentence."""
+    codes = set(rd.codes())
+    n = info["n"]
+    back_reach = int(date_words()["mentions"]["sentences_back"])
+    fits = []
+    for m in mentions:
+        if m.back:
+            ok = rd.type.lower() in statements and 0 < m.n - n <= back_reach and not any(
+                n < o["n"] < m.n for _, o in found)
+        elif rd.type not in m.types:
+            ok = False
+        elif m.codes:
+            ok = codes <= m.codes
+        else:
+            ok = n <= m.n and not any(r.type == rd.type and n < o["n"] <= m.n for r, o in found)
+        if ok:
+            fits.append((abs(m.n - n), m))
+    return min(fits, key=lambda x: x[0])[1] if fits else None
+
+
+def _dates_within(dates: list[DateExpr], a: int, b: int) -> list[DateExpr]:
+    """The date expressions between character offsets a and b, with offsets counted from a."""
+    return [replace(d, start=d.start - a, end=d.end - a) for d in dates if d.start >= a and d.end <= b]
+
+
+def _refers_back_words(lowers: set[str]) -> bool:
+    return bool(lowers & set(date_words()["mentions"]["back_references"])) or "the" in lowers
+
+
+def _refers_back(sent, conf: dict) -> bool:
+    """True if the sentence's subject points back: "This came ...", "The remarks were made ..."."""
+    subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    return s.lower_ in conf["back_references"] or (
+        s.lower_ in conf["report_nouns"] and any(c.dep_ == "det" for c in s.children))
+
+
+def _names_day_of(span, tok, conf: dict, other, cues) -> bool:
+    """True if the date `span` is the day of the thing the noun `tok` names."""
+    own = range(span.start, span.end)
+    if tok.is_ancestor(span.root):
+        return not any(t.lower_ in other or t.dep_ == "relcl" for t in _path_up(span.root, tok) if t.i not in own)
+    setting = tok.dep_ in conf["setting_deps"] or (
+        tok.dep_ == "pobj" and tok.head.lower_ in conf["setting_preps"])
+    if not setting:
+        return False
+    anchor = _anchor(span.root)
+    return _dominates(anchor, _clause_of(tok), cues) and not any(
+        t.lower_ in other for t in _path_up(span.root, anchor) if t.i not in own)
 
 
 def _clause_of(tok):
