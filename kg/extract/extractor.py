@@ -379,6 +379,8 @@ class Extractor:
             report = back and tok.lower_ in conf["report_nouns"]
             if not types and not report:
                 continue
+            if any(t.lower_ in other for t in _path_up(tok, sent.root)):
+                continue    # "in response to Sunday's raid": another event than the sentence's
             for d, span in spans:
                 if span is not None and tok.i not in range(span.start, span.end) and _names_day_of(span, tok, conf,
                                                                                                other, self.lex.cues):

@@ -1,0 +1,134 @@
+"""Dates in context through the real model: which date expression dates an event, and days
+carried from other sentences. One construction per test, in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.registry import ActorRegistry
+from loaders.articles import parse_text_article
+
+PUB = "2024-03-06"   # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from kg.extract import Extractor
+
+    return Extractor(ActorRegistry.builtin())
+
+
+@pytest.fixture(scope="module")
+def run(extractor):
+    counter = iter(range(10_000))
+
+    def _run(text: str, date: str | None = PUB):
+        meta = f"date: {date}\n" if date else ""
+        doc = parse_text_article(f"---\ntitle: t\n{meta}---\n{text}\n", f"dates-{next(counter)}.md")
+        return extractor.extract(doc).rows(doc.ref)
+
+    return _run
+
+
+def dates(rows, etype, codes):
+    """The dates of the events of `etype` between `codes` (source, target or participants)."""
+    out = []
+    for r in rows:
+        got = [p["code"] for p in r["participants"]] if r["participants"] else [r["source"]["code"],
+                                                                                r["target"]["code"]]
+        if r["type"] == etype and sorted(got) == sorted(codes):
+            out.append(r["date"])
+    assert out, f"no {etype} {codes} in {[(r['type'], r['date']) for r in rows]}"
+    return out
+
+
+def test_bare_back_reference_with_a_day_dates_the_event(run):
+    rows = run("Ecuador and Colombia signed a fishing accord. The accord on Saturday ended a long dispute.")
+    assert dates(rows, "AGREED", ["COL", "ECU"]) == ["2024-03-02"]
+
+
+def test_possessive_day_on_a_later_mention_dates_the_event(run):
+    rows = run("Kenya's president met the Ugandan president in Nairobi. "
+               "Monday's meeting was their first since the election.")
+    assert dates(rows, "MET", ["KEN", "UGA"]) == ["2024-03-04"]
+
+
+def test_dated_setting_noun_without_an_event_dates_the_meeting_it_names(run):
+    rows = run("Chile, Peru and Bolivia on Monday tried to ease the strain at their first joint summit. "
+               "In a meeting in Lima, the presidents of Chile, Peru and Bolivia agreed to cooperate.")
+    assert dates(rows, "MET", ["BOL", "CHL", "PER"]) == ["2024-03-04"]
+    assert dates(rows, "AGREED", ["BOL", "CHL", "PER"]) == ["2024-03-04"]     # the meeting's outcome
+
+
+def test_statement_sentence_referring_back_dates_the_statement_before(run):
+    rows = run("Brazil criticised Argentina over the border dispute. This came in a statement issued yesterday.")
+    assert dates(rows, "CRITICIZED", ["ARG", "BRA"]) == ["2024-03-05"]
+
+
+def test_the_day_before_counts_from_the_day_named_before(run):
+    rows = run("Chile met Peru on Monday. The day before, Bolivia had criticised Peru.")
+    assert dates(rows, "CRITICIZED", ["BOL", "PER"]) == ["2024-03-03"]
+
+
+def test_present_progressive_meeting_takes_the_publication_day(run):
+    rows = run("The Chilean president is meeting his Peruvian counterpart in Lima.")
+    assert dates(rows, "MET", ["CHL", "PER"]) == [PUB]
+
+
+def test_clause_date_beats_a_date_inside_a_phrase_of_the_trigger(run):
+    rows = run("In response to a March 3 raid, Israel struck targets in Syria late Friday.")
+    assert dates(rows, "ATTACKED", ["ISR", "SYR"]) == ["2024-03-01"]
+
+
+def test_date_inside_another_noun_yields_to_the_clause_date(run):
+    rows = run("Peru criticised Chile's March 3 decision late on Friday.")
+    assert dates(rows, "CRITICIZED", ["CHL", "PER"]) == ["2024-03-01"]
+
+
+def test_date_of_the_act_responded_to_is_not_the_day_of_the_response(run):
+    rows = run("Israel struck targets in Syria in response to a March 3 raid.")
+    assert dates(rows, "ATTACKED", ["ISR", "SYR"]) == [None]
+
+
+def test_date_in_a_reported_clause_is_not_the_day_of_the_statement(run):
+    rows = run("Peru praised Chile and said the agreements reached at their meeting on March 3 held firm.")
+    assert dates(rows, "SUPPORTED", ["CHL", "PER"]) == [None]
+
+
+def test_dateline_is_the_reference_day_not_the_event_day(run):
+    rows = run("Quito, Mar 4 (Reuters) - Ecuador condemned Peru yesterday over the border incident.")
+    assert dates(rows, "CRITICIZED", ["ECU", "PER"]) == ["2024-03-03"]
+
+
+def test_dateline_stands_for_a_missing_publication_date(run):
+    rows = run("Quito, March 4, 2024 (Reuters) - Ecuador condemned Peru on Sunday over the border incident.",
+               date=None)
+    assert dates(rows, "CRITICIZED", ["ECU", "PER"]) == ["2024-03-03"]
+
+
+def test_fronted_date_dates_the_coordinated_event(run):
+    rows = run("On March 1, the Chilean president met his Peruvian counterpart and criticised Bolivia.")
+    assert dates(rows, "CRITICIZED", ["BOL", "CHL"]) == ["2024-03-01"]
+
+
+@pytest.mark.parametrize("when", ["this week", "earlier this week"])
+def test_this_week_is_a_week_not_a_day(run, when):
+    rows = run(f"Chile met Peru {when}.")
+    met = [r for r in rows if r["type"] == "MET"]
+    assert met and met[0]["date"] is None and (met[0]["date_precision"], met[0]["period"]) == ("week", "2024-03-04")
+
+
+def test_a_day_stated_elsewhere_fills_a_week(run):
+    rows = run("Chile met Peru earlier this week. Chile and Peru met on Monday in Lima.")
+    assert set(dates(rows, "MET", ["CHL", "PER"])) == {"2024-03-04"}
+
+
+def test_an_event_of_another_period_takes_no_carried_day(run):
+    rows = run("Chile met Peru last month. Chile and Peru met on Monday in Lima.")
+    assert sorted(dates(rows, "MET", ["CHL", "PER"]), key=str) == ["2024-03-04", None]
+
+
+def test_report_clause_parsed_below_its_content_still_dates_it(run):
+    rows = run("Chile and Peru have agreed to a permanent truce, the regional envoy announced in a briefing "
+               "on Monday night in Quito.")
+    assert dates(rows, "AGREED", ["CHL", "PER"]) == ["2024-03-04"]
