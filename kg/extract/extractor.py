@@ -304,8 +304,9 @@ class Extractor:
             c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
         if best.future_sensitive and future and today is not None and best.weekday is not None:
             day = resolve_weekday(today, best.weekday, "future")
-        if rd.type == "PLANS_TO_MEET" and day is not None and today is not None and day > today:
-            day, precision = None, None   # the planned day is not the day the plan was announced
+        if rd.type == "PLANS_TO_MEET" and (day is None or today is None or day > today or precision != "day"):
+            # the planned day or period is not the day the plan was announced, which may be stated elsewhere
+            return {"date": None, "date_text": best.text, "precision": None, "planned": True}
         return {"date": day, "date_text": best.text, "precision": precision}
 
     def _own_date(self, trigger, clause, sent, dates: list[DateExpr]):
@@ -483,7 +484,7 @@ def _without_own_bodies(ev: Event, actors: dict[str, Actor]) -> Event:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_OWN_TIME_CLAUSES = frozenset({"ccomp", "advcl", "acl", "relcl", "parataxis", "pcomp"})
+_OWN_TIME_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "parataxis", "pcomp"})
 
 
 @dataclass(frozen=True)
@@ -501,9 +502,10 @@ class Mention:
 
 def _fits(info: dict, day) -> bool:
     """True if the event may take `day` (None: some day) from elsewhere: it has no date expression
-    of its own, or one for a week or month containing the day ("this week", "in March")."""
+    of its own, one for a week or month containing the day ("this week", "in March"), or only the
+    planned time of a plan ("will meet in May")."""
     text = info.get("date_text")
-    if not text or info.get("carried"):
+    if not text or info.get("carried") or info.get("planned"):
         return True
     if info.get("date"):
         return info.get("precision") == "week" and (
