@@ -132,3 +132,14 @@ def test_report_clause_parsed_below_its_content_still_dates_it(run):
     rows = run("Chile and Peru have agreed to a permanent truce, the regional envoy announced in a briefing "
                "on Monday night in Quito.")
     assert dates(rows, "AGREED", ["CHL", "PER"]) == ["2024-03-04"]
+
+
+def test_date_of_the_act_called_for_is_not_the_day_of_the_call(run):
+    rows = run("Peru urged Chile to hold a referendum on March 10.")
+    assert dates(rows, "CALLED_ON", ["CHL", "PER"]) == [None]
+
+
+def test_plan_made_at_a_dated_meeting_takes_its_day_not_the_planned_month(run):
+    rows = run("Chile and Peru met on Monday in Lima. The two countries agreed to hold further talks in May.")
+    plans = [r for r in rows if r["type"] == "PLANS_TO_MEET"]
+    assert plans and plans[0]["date"] == "2024-03-04" and plans[0]["date_text"] == "in May"
