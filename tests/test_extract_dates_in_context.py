@@ -143,3 +143,9 @@ def test_plan_made_at_a_dated_meeting_takes_its_day_not_the_planned_month(run):
     rows = run("Chile and Peru met on Monday in Lima. The two countries agreed to hold further talks in May.")
     plans = [r for r in rows if r["type"] == "PLANS_TO_MEET"]
     assert plans and plans[0]["date"] == "2024-03-04" and plans[0]["date_text"] == "in May"
+
+
+def test_statements_after_a_dated_round_of_reactions_take_its_day(run):
+    rows = run("Leaders across the region on Sunday reacted sharply to the border clash. "
+               "Ecuador condemned Peru for the incursion.")
+    assert dates(rows, "CRITICIZED", ["ECU", "PER"]) == ["2024-03-03"]

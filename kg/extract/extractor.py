@@ -138,6 +138,7 @@ class Extractor:
         self._head_titles = frozenset(t for t in self.lex.words["titles"] if " " not in t) - self.lex.words["role_modifiers"]
         mw = date_words()["mentions"]
         self._report_back = frozenset(mw["report_nouns"])
+        self._reactions = frozenset(f for v in mw["reaction_verbs"] for f in inflections(v))
         # nouns of symmetric events can take their parties from earlier sentences ("the talks")
         self._anaphoric_cues = frozenset(
             form for head, entries in self.lex.cues.items() for etype, kind, _ in entries
@@ -178,6 +179,7 @@ class Extractor:
         reader = SentenceReader(self.registry, self.lex, dis, learn)
         found: list[tuple[Reading, dict]] = []
         mentions: list[Mention] = []
+        dated_sentences: set[int] = set()     # numbers of the sentences naming a day
         unresolved_dates = 0
         sent_no = 0
         for offset, parsed, only_people in self._parsed(text, dis):
@@ -191,6 +193,8 @@ class Extractor:
                     continue
                 dates = _dates_within(article_dates, offset + sent.start_char, offset + sent.end_char)
                 mentions.extend(self._mentions(sent, dates, readings, sent_no))
+                if any(d.date is not None and d.precision == "day" for d in dates):
+                    dated_sentences.add(sent_no)
                 if not readings:
                     continue
                 unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and today is None)
@@ -205,7 +209,7 @@ class Extractor:
                         dis.facts.append(Fact(rd.type, (rd.source, rd.target), info.get("date"), sent_no, rd.source))
         if today is None and unresolved_dates:
             out.warnings.append(f"{ref}: no publication date; {unresolved_dates} relative date(s) left null")
-        self._carry_dates(found, mentions)
+        self._carry_dates(found, mentions, frozenset(dated_sentences))
         reports: dict[str, list[Event]] = {}
         used: dict[str, Actor] = {}
         for rd, info in found:
@@ -270,8 +274,9 @@ class Extractor:
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
-            if lowers & self._report_back and _refers_back_words(lowers) and find_dates(chunk, None):
-                return True     # "This came in a statement issued yesterday": dates the sentence before
+            if ((lowers & self._report_back and _refers_back_words(lowers)) or lowers & self._reactions) \
+                    and find_dates(chunk, None):
+                return True     # "This came in a statement issued yesterday", "Leaders on Sunday reacted"
             self._note_pairs(hits, toks, dis)     # a parsed sentence notes its pairs as it is read
             # no event, but a role phrase placing a person the article may later name alone
             # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
@@ -385,20 +390,28 @@ class Extractor:
             for d, span in spans:
                 if span is not None and tok.i not in range(span.start, span.end) and _names_day_of(span, tok, conf,
                                                                                                other, self.lex.cues):
-                    out.append(Mention(types, self._codes_in(sent), d.date, d.text, n, report))
+                    out.append(Mention(types, self._codes_in(sent), d.date, d.text, n, "back" if report else "noun"))
+                    break
+        root = sent.root
+        if root.lemma_.lower() in conf["reaction_verbs"] and not self._codes_in(sent, _subject(root)):
+            for d, span in spans:
+                if span is not None and _dominates(_anchor(span.root), root, self.lex.cues):
+                    out.append(Mention(frozenset(), frozenset(), d.date, d.text, n, "reactions"))
                     break
         return out
 
-    def _codes_in(self, sent) -> frozenset[str]:
+    def _codes_in(self, sent, within=None) -> frozenset[str]:
+        """The codes of the actors named in `sent` (or in the tokens `within` it)."""
         codes = set()
         for sp in sent.doc.spans.get("kg_actors", []):
-            if sp.start >= sent.start and sp.end <= sent.end:
+            if sp.start >= sent.start and sp.end <= sent.end and (within is None or sp.root.i in within):
                 actor = self.registry.get(sp.kb_id_)
                 if actor is not None and actor.code:
                     codes.add(actor.code)
         return frozenset(codes)
 
-    def _carry_dates(self, found: list[tuple[Reading, dict]], mentions: list["Mention"] = ()) -> None:
+    def _carry_dates(self, found: list[tuple[Reading, dict]], mentions: list["Mention"] = (),
+                     dated_sentences: frozenset[int] = frozenset()) -> None:
         """Give undated events the day stated for them elsewhere in the article.
 
         In order of preference: the same event (type and actors) dated elsewhere; an event
@@ -445,7 +458,7 @@ class Extractor:
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if codes <= set(r.codes())]
                 if near and take(info, min(near, key=lambda x: x[0])[1]):
                     continue
-                m = _mention_for(rd, info, mentions, found, statements)
+                m = _mention_for(rd, info, mentions, found, statements, dated_sentences)
                 if m is not None and take(info, {"date": m.date, "date_text": m.date_text}):
                     continue
                 if rd.type.lower() in statements and rd.source is not None:
@@ -490,14 +503,16 @@ _OWN_TIME_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "parat
 @dataclass(frozen=True)
 class Mention:
     """A dated mention that is no event of its own sentence: a cue noun of `types` (codes: the
-    actors named in the sentence) or, with `back`, a statement referring to the sentences before."""
+    actors named in the sentence); a statement referring to the sentences before (kind ``back``:
+    "This came in a statement issued yesterday"); or a round of reactions whose statements follow
+    (kind ``reactions``: "Leaders around the world on Sunday reacted to ...")."""
 
     types: frozenset[str]
     codes: frozenset[str]
     date: dt.date
     date_text: str
     n: int
-    back: bool = False
+    kind: str = "noun"
 
 
 def _fits(info: dict, day) -> bool:
@@ -518,18 +533,21 @@ def _fits(info: dict, day) -> bool:
     return day.month in months and (not _YEAR.search(text) or str(day.year) in text)
 
 
-def _mention_for(rd: Reading, info: dict, mentions, found, statements) -> Mention | None:
+def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=frozenset()) -> Mention | None:
     """The nearest dated mention of the event: a mention of its type naming all its actors, a bare
-    one ("Sunday's clashes") after it with no other event of the type between, or a statement
-    referring back to its sentence."""
+    one ("Sunday's clashes") after it with no other event of the type between, a statement
+    referring back to its sentence, or for a statement a round of reactions before it with no
+    sentence naming a day (`dated`: their numbers) between."""
     codes = set(rd.codes())
     n = info["n"]
     back_reach = int(date_words()["mentions"]["sentences_back"])
     fits = []
     for m in mentions:
-        if m.back:
+        if m.kind == "back":
             ok = rd.type.lower() in statements and 0 < m.n - n <= back_reach and not any(
                 n < o["n"] < m.n for _, o in found)
+        elif m.kind == "reactions":
+            ok = rd.type.lower() in statements and m.n < n and not any(m.n < k <= n for k in dated)
         elif rd.type not in m.types:
             ok = False
         elif m.codes:
@@ -548,6 +566,11 @@ def _dates_within(dates: list[DateExpr], a: int, b: int) -> list[DateExpr]:
 
 def _refers_back_words(lowers: set[str]) -> bool:
     return bool(lowers & set(date_words()["mentions"]["back_references"])) or "the" in lowers
+
+
+def _subject(verb) -> set[int]:
+    """Token indices of the subject phrase of `verb` (empty if it has none)."""
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _refers_back(sent, conf: dict) -> bool:
