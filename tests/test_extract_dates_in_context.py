@@ -149,3 +149,8 @@ def test_statements_after_a_dated_round_of_reactions_take_its_day(run):
     rows = run("Leaders across the region on Sunday reacted sharply to the border clash. "
                "Ecuador condemned Peru for the incursion.")
     assert dates(rows, "CRITICIZED", ["ECU", "PER"]) == ["2024-03-03"]
+
+
+def test_relative_clause_on_the_event_noun_dates_it(run):
+    rows = run("Talks between Chile and Peru that took place on Monday were cordial.")
+    assert dates(rows, "MET", ["CHL", "PER"]) == ["2024-03-04"]

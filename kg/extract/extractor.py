@@ -319,7 +319,9 @@ class Extractor:
 
         A date in the trigger's own clause beats one reached through another noun ("struck late
         Friday ... a March 3 raid"); a date behind "after", "in response to" and the like, or in a
-        clause of its own below the trigger ("said Y met Z on ..."), is the time of something else. Among clause-level dates above the trigger the nearest wins.
+        clause of its own below the trigger ("said Y met Z on ..."), is the time of something else;
+        a clause on the event noun itself describes it ("strikes targeting Z on Tuesday", "talks
+        that took place on Monday"). Among clause-level dates above the trigger the nearest wins.
         """
         doc = sent.doc
         other = frozenset(date_words()["other_time_words"])
@@ -329,12 +331,12 @@ class Extractor:
             if span is None or trigger.i in range(span.start, span.end):
                 continue
             own = range(span.start, span.end)
-            inside = trigger.is_ancestor(span.root) and not any(t.dep_ == "relcl" for t in _path_up(span.root, trigger))
-            if inside:
+            if trigger.is_ancestor(span.root):
                 between = [t for t in _path_up(span.root, trigger) if t.i not in own]
                 speech = self.lex.words["speech_verbs"]
-                if any(t.lower_ in other or (t.pos_ == "VERB" and t.dep_ in _OWN_TIME_CLAUSES
-                                             and not (t.lemma_.lower() in speech and t.i > trigger.i))
+                if any(t.lower_ in other or (t.pos_ in ("VERB", "AUX") and t.dep_ in _OWN_TIME_CLAUSES
+                                             and not (t.lemma_.lower() in speech and t.i > trigger.i)
+                                             and not (t.dep_ in ("acl", "relcl") and t.head.i == trigger.i))
                        for t in between):
                     continue    # the time of something else, or of a clause of its own ("said Y met Z on ...");
                     #             a report clause parsed below its content ("X agreed, Y said on ...") is not
