@@ -154,3 +154,13 @@ def test_statements_after_a_dated_round_of_reactions_take_its_day(run):
 def test_relative_clause_on_the_event_noun_dates_it(run):
     rows = run("Talks between Chile and Peru that took place on Monday were cordial.")
     assert dates(rows, "MET", ["CHL", "PER"]) == ["2024-03-04"]
+
+
+def test_the_day_of_a_reaction_is_not_the_day_of_the_act_reacted_to(run):
+    rows = run("Leaders across the region on Sunday reacted sharply to the Chilean strike on Peru.")
+    assert dates(rows, "ATTACKED", ["CHL", "PER"]) == [None]
+
+
+def test_an_act_announced_on_a_day_takes_that_day(run):
+    rows = run("China announced sanctions against Lithuania on Friday.")
+    assert dates(rows, "SANCTIONED", ["CHN", "LTU"]) == ["2024-03-01"]

@@ -297,7 +297,7 @@ class Extractor:
         if rd.trigger is None:
             return {}
         clause = _clause_of(rd.trigger)
-        best, best_anchor = self._own_date(rd.trigger, clause, sent, dates)
+        best, best_anchor = self._own_date(rd.trigger, clause, sent, dates, self._commented(rd, clause))
         if best is None:
             if today is not None and self._progressive(rd, clause):
                 return {"date": today, "date_text": None, "precision": "day"}
@@ -314,14 +314,28 @@ class Extractor:
             return {"date": None, "date_text": best.text, "precision": None, "planned": True}
         return {"date": day, "date_text": best.text, "precision": precision}
 
-    def _own_date(self, trigger, clause, sent, dates: list[DateExpr]):
+    def _commented(self, rd: Reading, clause) -> bool:
+        """True if the event is an act named by the object of a statement or a reaction ("condemned
+        the attack", "reacted to the strike"): the clause's date is the statement's day, not the act's."""
+        statements = self.lex.words["statement_types"]
+        if rd.trigger is None or rd.trigger.pos_ != "NOUN" or rd.type.lower() in statements:
+            return False
+        if rd.trigger.dep_ not in ("dobj", "pobj") or clause.i == rd.trigger.i:
+            return False
+        lemma = clause.lemma_.lower()
+        kinds = [etype for etype, kind, _ in self.lex.cues.get(lemma, ()) if kind == "verb"]
+        return lemma in date_words()["mentions"]["reaction_verbs"] or (
+            bool(kinds) and all(k.lower() in statements for k in kinds))
+
+    def _own_date(self, trigger, clause, sent, dates: list[DateExpr], commented: bool = False):
         """(date expression, the token it hangs from) that dates `trigger`, or (None, None).
 
         A date in the trigger's own clause beats one reached through another noun ("struck late
         Friday ... a March 3 raid"); a date behind "after", "in response to" and the like, or in a
         clause of its own below the trigger ("said Y met Z on ..."), is the time of something else;
         a clause on the event noun itself describes it ("strikes targeting Z on Tuesday", "talks
-        that took place on Monday"). Among clause-level dates above the trigger the nearest wins.
+        that took place on Monday"). Among clause-level dates above the trigger the nearest wins;
+        a `commented` act takes none of them.
         """
         doc = sent.doc
         other = frozenset(date_words()["other_time_words"])
@@ -344,7 +358,7 @@ class Extractor:
                 ranked.append(((2 if through_noun else 0), k, d, clause))
                 continue
             anchor = _anchor(span.root)
-            if _dominates(anchor, clause, self.lex.cues):
+            if not commented and _dominates(anchor, clause, self.lex.cues):
                 if any(t.lower_ in other for t in _path_up(span.root, anchor) if t.i not in own):
                     continue
                 ranked.append((1, -k, d, anchor))
