@@ -274,8 +274,7 @@ class Extractor:
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
-            if ((lowers & self._report_back and _refers_back_words(lowers)) or lowers & self._reactions) \
-                    and find_dates(chunk, None):
+            if (_refers_back_words(toks, self._report_back) or lowers & self._reactions) and find_dates(chunk, None):
                 return True     # "This came in a statement issued yesterday", "Leaders on Sunday reacted"
             self._note_pairs(hits, toks, dis)     # a parsed sentence notes its pairs as it is read
             # no event, but a role phrase placing a person the article may later name alone
@@ -580,8 +579,11 @@ def _dates_within(dates: list[DateExpr], a: int, b: int) -> list[DateExpr]:
     return [replace(d, start=d.start - a, end=d.end - a) for d in dates if d.start >= a and d.end <= b]
 
 
-def _refers_back_words(lowers: set[str]) -> bool:
-    return bool(lowers & set(date_words()["mentions"]["back_references"])) or "the" in lowers
+def _refers_back_words(toks, report_nouns) -> bool:
+    """True if the tokens may refer back to a statement: "This came in a statement", "the remarks"."""
+    back = date_words()["mentions"]["back_references"]
+    return any(t.lower_ in report_nouns and (i > 0 and toks[i - 1].lower_ in ("the", *back) or
+                                             any(u.lower_ in back for u in toks[:i])) for i, t in enumerate(toks))
 
 
 def _subject(verb) -> set[int]:
