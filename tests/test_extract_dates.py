@@ -23,6 +23,9 @@ PUB = dt.date(2024, 3, 6)   # a Wednesday
     ("They met today.", "2024-03-06", "day"),
     ("They met last week.", "2024-02-26", "week"),            # the Monday of that week, week precision
     ("They met earlier this week.", "2024-03-04", "week"),    # a week, not a day
+    ("They met two days ago.", "2024-03-04", "day"),
+    ("They met 3 days ago.", "2024-03-03", "day"),
+    ("They met a week ago.", "2024-02-26", "week"),
 ])
 def test_resolved(text, day, precision):
     d = find_dates(text, PUB)[0]
@@ -54,6 +57,7 @@ def test_future_weekday():
     ("The envoys arrived on Monday. The following day, the ministers spoke.", "2024-03-05"),
     ("On February 20 the ministers spoke, and a day later the envoys arrived.", "2024-02-21"),
     ("The day before, the ministers had spoken.", "2024-03-05"),     # no day named: the publication day
+    ("The envoys arrived on Monday. Later that day, the ministers spoke.", "2024-03-04"),
 ])
 def test_day_counted_from_the_day_named_before(text, day):
     d = [e for e in find_dates(text, PUB) if e.anchored][0]

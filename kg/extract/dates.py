@@ -88,6 +88,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("dmy", re.compile(rf"\b(?:(?P<wd0>{wd}),?\s+)?{day}\s+(?P<mon>{mon})\.?(?:,?\s+{year})?\b", re.I)),
         ("relday", re.compile(rf"\b(?P<rel>{_alt(d['relative_days'])})(?:,?\s+(?P<wd>{wd})\b)?", re.I)),
         ("anchored", re.compile(rf"\b(?P<rel>{_alt(d['anchored_days'])})\b", re.I)),
+        ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(d['number_words'])})\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
         ("relweek", re.compile(rf"\b(?P<rel>{_alt(d['relative_weeks'])})\b", re.I)),
         ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{wd})(?:\s+(?:{suf}))?\b", re.I)),
         ("month", re.compile(rf"\b(?:in|since|during|until|by)\s+(?:early\s+|late\s+|mid-?)?(?P<mon>{mon})(?:\s+{year})?\b", re.I)),
@@ -174,6 +175,16 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateExpr]:
                     continue    # "the day before the vote": counted from the vote, which has no day here
                 off = data["anchored_days"][re.sub(r"\s+", " ", g["rel"].lower())]
                 expr = DateExpr(m.group(), a, b, None, None, True, anchored=True, weekday=off)
+            elif kind == "ago":
+                n = g["n"].lower()
+                n = int(n) if n.isdigit() else _number(data, n)
+                if pub is None:
+                    expr = DateExpr(m.group(), a, b, None, None)
+                elif g["unit"].lower().startswith("day"):
+                    expr = DateExpr(m.group(), a, b, pub - dt.timedelta(days=n), "day")
+                else:
+                    then = pub - dt.timedelta(weeks=n)
+                    expr = DateExpr(m.group(), a, b, then - dt.timedelta(days=then.weekday()), "week")
             elif kind == "relweek":
                 off = data["relative_weeks"][re.sub(r"\s+", " ", g["rel"].lower())]
                 if pub:
@@ -195,6 +206,11 @@ def find_dates(text: str, pub: dt.date | None) -> list[DateExpr]:
                 taken.append((a, b))
                 out.append(expr)
     return _anchor_days(sorted(out, key=lambda e: e.start), pub)
+
+
+def _number(data: dict, word: str) -> int:
+    """The number a number word names ("three" -> 3), from ``number_words``."""
+    return data["number_words"][word]
 
 
 def _anchor_days(exprs: list[DateExpr], pub: dt.date | None) -> list[DateExpr]:
