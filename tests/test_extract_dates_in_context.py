@@ -164,3 +164,15 @@ def test_the_day_of_a_reaction_is_not_the_day_of_the_act_reacted_to(run):
 def test_an_act_announced_on_a_day_takes_that_day(run):
     rows = run("China announced sanctions against Lithuania on Friday.")
     assert dates(rows, "SANCTIONED", ["CHN", "LTU"]) == ["2024-03-01"]
+
+
+def test_statement_after_an_announced_act_takes_the_announcement_day(run):
+    rows = run("China announced sanctions against Lithuania on Friday. "
+               "China's foreign ministry accused Lithuania of meddling in its internal affairs.")
+    assert dates(rows, "ACCUSED", ["CHN", "LTU"]) == ["2024-03-01"]
+
+
+def test_a_standing_position_in_the_present_perfect_takes_no_carried_day(run):
+    rows = run("China criticised Lithuania on Friday. China has long vowed to punish Lithuania.")
+    assert dates(rows, "CRITICIZED", ["CHN", "LTU"]) == ["2024-03-01"]
+    assert dates(rows, "THREATENED", ["CHN", "LTU"]) == [None]

@@ -366,6 +366,14 @@ class Extractor:
         _, _, d, anchor = min(ranked, key=lambda x: (x[0], x[1]))
         return d, anchor
 
+    def _announced(self, rd: Reading) -> bool:
+        """True if the act was read from what its source said ("announced sanctions", "said it sent aid")."""
+        if rd.trigger is None:
+            return False
+        clause = _clause_of(rd.trigger)
+        speech = self.lex.words["speech_verbs"]
+        return clause.lemma_.lower() in speech or (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech)
+
     def _progressive(self, rd: Reading, clause) -> bool:
         """True for an ongoing act in the present progressive: "is meeting", "are holding talks"."""
         if rd.type not in date_words()["progressive_types"] or rd.negated or rd.mode == "planned":
@@ -433,7 +441,8 @@ class Extractor:
         read from the same trigger; for a meeting, another dated mention of a meeting sharing
         two parties; an event among the parties of a dated meeting (its outcome); a dated
         mention that is no event itself (see :meth:`_mentions`); for a statement, the day of
-        its source's last dated act a few sentences before. An event with a period of its own
+        its source's last dated statement or announced act a few sentences before, unless it is
+        told in the present perfect ("has vowed"). An event with a period of its own
         ("this week", "in March") only takes a day inside it; one in another period ("last
         month", "in April 2019") takes none.
         """
@@ -476,14 +485,16 @@ class Extractor:
                 m = _mention_for(rd, info, mentions, found, statements, dated_sentences)
                 if m is not None and take(info, {"date": m.date, "date_text": m.date_text}):
                     continue
-                if rd.type.lower() in statements and rd.source is not None:
+                if rd.type.lower() in statements and rd.source is not None and not _perfect(rd):
                     for prev, pinfo in reversed(found[:i]):
                         if info["n"] - pinfo["n"] > 6:
                             break
                         pcodes = {a.code for a in (prev.participants or (prev.source,))}
-                        # only a statement of the same source (the same briefing): another act
-                        # of the source is another event with its own day
-                        if dated(pinfo) and prev.type.lower() in statements and rd.source.code in pcodes:
+                        # only a statement of the same source (the same briefing), or an act it
+                        # announced ("announced sanctions on Friday"): another act of the source is
+                        # another event with its own day
+                        if dated(pinfo) and (prev.type.lower() in statements or self._announced(prev)) \
+                                and rd.source.code in pcodes:
                             take(info, pinfo)
                             break
 
@@ -572,6 +583,22 @@ def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=fro
         if ok:
             fits.append((abs(m.n - n), m))
     return min(fits, key=lambda x: x[0])[1] if fits else None
+
+
+def _perfect(rd: Reading) -> bool:
+    """True if the event is told in the present perfect ("has vowed", "have repeatedly said"):
+    a standing position, not the day's statement."""
+    if rd.trigger is None:
+        return False
+    clause = _clause_of(rd.trigger)
+    for _ in range(4):     # "has vowed to punish", "views X as Y and has vowed to ..."
+        if clause.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s")
+                                                 for c in clause.children):
+            return True
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.pos_ not in ("VERB", "AUX"):
+            return False
+        clause = clause.head
+    return False
 
 
 def _dates_within(dates: list[DateExpr], a: int, b: int) -> list[DateExpr]:
