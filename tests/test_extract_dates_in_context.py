@@ -176,3 +176,9 @@ def test_a_standing_position_in_the_present_perfect_takes_no_carried_day(run):
     rows = run("China criticised Lithuania on Friday. China has long vowed to punish Lithuania.")
     assert dates(rows, "CRITICIZED", ["CHN", "LTU"]) == ["2024-03-01"]
     assert dates(rows, "THREATENED", ["CHN", "LTU"]) == [None]
+
+
+def test_an_agreement_told_again_with_fewer_parties_takes_its_day(run):
+    rows = run("Chile, Peru and Bolivia signed a trade accord on Monday. "
+               "Chile and Peru signed the accord after long talks.")
+    assert dates(rows, "AGREED", ["CHL", "PER"]) == ["2024-03-04"]

@@ -437,7 +437,8 @@ class Extractor:
                      dated_sentences: frozenset[int] = frozenset()) -> None:
         """Give undated events the day stated for them elsewhere in the article.
 
-        In order of preference: the same event (type and actors) dated elsewhere; an event
+        In order of preference: the same event (type and actors, or for a symmetric type a
+        dated one among more parties) dated elsewhere; an event
         read from the same trigger; for a meeting, another dated mention of a meeting sharing
         two parties; an event among the parties of a dated meeting (its outcome); a dated
         mention that is no event itself (see :meth:`_mentions`); for a statement, the day of
@@ -470,6 +471,11 @@ class Extractor:
                 key = (rd.type, rd.codes(), rd.negated)
                 if key in by_key and take(info, by_key[key]):
                     continue
+                if rd.participants:     # the same event told with fewer of its parties
+                    wider = [(abs(o["n"] - info["n"]), o) for r, o in found if r.type == rd.type and dated(o)
+                             and r.negated == rd.negated and r.participants and set(rd.codes()) < set(r.codes())]
+                    if wider and take(info, min(wider, key=lambda x: x[0])[1]):
+                        continue
                 same = next((o for r, o in found if o is not info and dated(o) and r.trigger is not None
                              and rd.trigger is not None and o["n"] == info["n"] and r.trigger.i == rd.trigger.i), None)
                 if same is not None and take(info, same):
