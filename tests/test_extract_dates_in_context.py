@@ -182,3 +182,13 @@ def test_an_agreement_told_again_with_fewer_parties_takes_its_day(run):
     rows = run("Chile, Peru and Bolivia signed a trade accord on Monday. "
                "Chile and Peru signed the accord after long talks.")
     assert dates(rows, "AGREED", ["CHL", "PER"]) == ["2024-03-04"]
+
+
+def test_a_participle_of_the_clause_shares_its_date(run):
+    rows = run("Speaking on Tuesday, the Chilean foreign minister condemned Peru.")
+    assert dates(rows, "CRITICIZED", ["CHL", "PER"]) == ["2024-03-05"]
+
+
+def test_a_plan_is_dated_by_its_announcement_not_by_the_planned_day(run):
+    rows = run("Chile will meet Peru on Friday, the ministry said on Tuesday.")
+    assert dates(rows, "PLANS_TO_MEET", ["CHL", "PER"]) == ["2024-03-05"]

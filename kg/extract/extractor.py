@@ -296,22 +296,27 @@ class Extractor:
         if rd.trigger is None:
             return {}
         clause = _clause_of(rd.trigger)
-        best, best_anchor = self._own_date(rd.trigger, clause, sent, dates, self._commented(rd, clause))
-        if best is None:
+        candidates = self._own_dates(rd.trigger, clause, sent, dates, self._commented(rd, clause))
+        if not candidates:
             if today is not None and self._progressive(rd, clause):
                 return {"date": today, "date_text": None, "precision": "day"}
             return {"date_text": None} if dates else {}
-        day, precision = best.date, best.precision
-        # the tense of the verb the date belongs to: "will send aid, the bloc said on Tuesday" is last Tuesday
-        tensed = best_anchor if best_anchor is not None and best_anchor.pos_ in ("VERB", "AUX") else clause
-        future = (rd.mode == "planned" and tensed.i == clause.i) or any(
-            c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
-        if best.future_sensitive and future and today is not None and best.weekday is not None:
-            day = resolve_weekday(today, best.weekday, "future")
-        if rd.type == "PLANS_TO_MEET" and (day is None or today is None or day > today or precision != "day"):
-            # the planned day or period is not the day the plan was announced, which may be stated elsewhere
-            return {"date": None, "date_text": best.text, "precision": None, "planned": True}
-        return {"date": day, "date_text": best.text, "precision": precision}
+        planned = None
+        for best, best_anchor in candidates:
+            day, precision = best.date, best.precision
+            # the tense of the verb the date belongs to: "will send aid, the bloc said on Tuesday" is last Tuesday
+            tensed = best_anchor if best_anchor is not None and best_anchor.pos_ in ("VERB", "AUX") else clause
+            future = (rd.mode == "planned" and tensed.i == clause.i) or any(
+                c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
+            if best.future_sensitive and future and today is not None and best.weekday is not None:
+                day = resolve_weekday(today, best.weekday, "future")
+            if rd.type == "PLANS_TO_MEET" and (day is None or today is None or day > today or precision != "day"):
+                # the planned day or period is not the day the plan was announced ("will meet on Friday,
+                # the ministry said on Tuesday" is Tuesday), which may also be stated elsewhere
+                planned = planned or {"date": None, "date_text": best.text, "precision": None, "planned": True}
+                continue
+            return {"date": day, "date_text": best.text, "precision": precision}
+        return planned
 
     def _commented(self, rd: Reading, clause) -> bool:
         """True if the event is an act named by the object of a statement or a reaction ("condemned
@@ -326,15 +331,16 @@ class Extractor:
         return lemma in date_words()["mentions"]["reaction_verbs"] or (
             bool(kinds) and all(k.lower() in statements for k in kinds))
 
-    def _own_date(self, trigger, clause, sent, dates: list[DateExpr], commented: bool = False):
-        """(date expression, the token it hangs from) that dates `trigger`, or (None, None).
+    def _own_dates(self, trigger, clause, sent, dates: list[DateExpr], commented: bool = False):
+        """The (date expression, the token it hangs from) that may date `trigger`, best first.
 
         A date in the trigger's own clause beats one reached through another noun ("struck late
         Friday ... a March 3 raid"); a date behind "after", "in response to" and the like, or in a
         clause of its own below the trigger ("said Y met Z on ..."), is the time of something else;
         a clause on the event noun itself describes it ("strikes targeting Z on Tuesday", "talks
-        that took place on Monday"). Among clause-level dates above the trigger the nearest wins;
-        a `commented` act takes none of them.
+        that took place on Monday"), and a participle of the clause shares its time ("Speaking on
+        Tuesday, X condemned Y"). Among clause-level dates above the trigger the nearest comes
+        first; a `commented` act takes none of them.
         """
         doc = sent.doc
         other = frozenset(date_words()["other_time_words"])
@@ -349,7 +355,8 @@ class Extractor:
                 speech = self.lex.words["speech_verbs"]
                 if any(t.lower_ in other or (t.pos_ in ("VERB", "AUX") and t.dep_ in _OWN_TIME_CLAUSES
                                              and not (t.lemma_.lower() in speech and t.i > trigger.i)
-                                             and not (t.dep_ in ("acl", "relcl") and t.head.i == trigger.i))
+                                             and not (t.dep_ in ("acl", "relcl") and t.head.i == trigger.i)
+                                             and not _participle_with(t, span, between))
                        for t in between):
                     continue    # the time of something else, or of a clause of its own ("said Y met Z on ...");
                     #             a report clause parsed below its content ("X agreed, Y said on ...") is not
@@ -361,10 +368,7 @@ class Extractor:
                 if any(t.lower_ in other for t in _path_up(span.root, anchor) if t.i not in own):
                     continue
                 ranked.append((1, -k, d, anchor))
-        if not ranked:
-            return None, None
-        _, _, d, anchor = min(ranked, key=lambda x: (x[0], x[1]))
-        return d, anchor
+        return [(d, anchor) for _, _, d, anchor in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
     def _announced(self, rd: Reading) -> bool:
         """True if the act was read from what its source said ("announced sanctions", "said it sent aid")."""
@@ -589,6 +593,13 @@ def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=fro
         if ok:
             fits.append((abs(m.n - n), m))
     return min(fits, key=lambda x: x[0])[1] if fits else None
+
+
+def _participle_with(verb, span, between) -> bool:
+    """True if `verb` is a subjectless participle the date hangs from directly ("Speaking on Tuesday")."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children) and all(
+        t.pos_ == "ADP" for t in between[:between.index(verb)])
 
 
 def _perfect(rd: Reading) -> bool:
