@@ -192,3 +192,8 @@ def test_a_participle_of_the_clause_shares_its_date(run):
 def test_a_plan_is_dated_by_its_announcement_not_by_the_planned_day(run):
     rows = run("Chile will meet Peru on Friday, the ministry said on Tuesday.")
     assert dates(rows, "PLANS_TO_MEET", ["CHL", "PER"]) == ["2024-03-05"]
+
+
+def test_a_date_before_the_reported_subject_is_the_day_of_the_saying(run):
+    rows = run("Chile said on Monday it would send aid to Peru.")
+    assert dates(rows, "PROMISED", ["CHL", "PER"]) == ["2024-03-04"]

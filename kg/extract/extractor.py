@@ -350,6 +350,11 @@ class Extractor:
             if span is None or trigger.i in range(span.start, span.end):
                 continue
             own = range(span.start, span.end)
+            host = _speech_host(span)
+            if host is not None:    # "said on Monday it would ...": the day of the saying
+                if not commented and _dominates(host, clause, self.lex.cues):
+                    ranked.append((1, -k, d, host))
+                continue
             if trigger.is_ancestor(span.root):
                 between = [t for t in _path_up(span.root, trigger) if t.i not in own]
                 speech = self.lex.words["speech_verbs"]
@@ -593,6 +598,16 @@ def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=fro
         if ok:
             fits.append((abs(m.n - n), m))
     return min(fits, key=lambda x: x[0])[1] if fits else None
+
+
+def _speech_host(span):
+    """The verb a date really belongs to when the parser hung it on the next clause: in "said on
+    Monday it would send aid" the date stands before the subject of "send", so it is the saying's."""
+    verb = _anchor(span.root)
+    if verb.dep_ != "ccomp" or verb.head.i >= span.start or verb.i < span.end:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.head if subjects and all(c.i >= span.end for c in subjects) else None
 
 
 def _participle_with(verb, span, between) -> bool:
