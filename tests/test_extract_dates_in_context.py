@@ -197,3 +197,17 @@ def test_a_plan_is_dated_by_its_announcement_not_by_the_planned_day(run):
 def test_a_date_before_the_reported_subject_is_the_day_of_the_saying(run):
     rows = run("Chile said on Monday it would send aid to Peru.")
     assert dates(rows, "PROMISED", ["CHL", "PER"]) == ["2024-03-04"]
+
+
+def test_lead_statement_takes_the_day_its_speaker_spoke_later_in_the_article(run):
+    rows = run("Chile has criticised Peru over the new fishing rules.\n\n"
+               "The measures were adopted quickly.\n\n"
+               "\"We are concerned,\" Chilean officials said in a statement late on Tuesday.")
+    assert dates(rows, "CRITICIZED", ["CHL", "PER"]) == ["2024-03-05"]
+
+
+def test_a_statement_far_from_the_lead_takes_no_day_from_a_later_briefing(run):
+    rows = run("Ecuador and Colombia met in Quito.\n\nThe talks were long.\n\n"
+               "Chile criticised Peru over the new fishing rules.\n\n"
+               "\"We are concerned,\" Chilean officials said in a statement late on Tuesday.")
+    assert dates(rows, "CRITICIZED", ["CHL", "PER"]) == [None]

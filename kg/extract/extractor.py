@@ -139,6 +139,7 @@ class Extractor:
         mw = date_words()["mentions"]
         self._report_back = frozenset(mw["report_nouns"])
         self._reactions = frozenset(f for v in mw["reaction_verbs"] for f in inflections(v))
+        self._speech = frozenset(f for v in self.lex.words["speech_verbs"] for f in inflections(v))
         # nouns of symmetric events can take their parties from earlier sentences ("the talks")
         self._anaphoric_cues = frozenset(
             form for head, entries in self.lex.cues.items() for etype, kind, _ in entries
@@ -163,6 +164,7 @@ class Extractor:
         dateline = find_dateline(text, pub)
         today = dateline.date if dateline is not None and dateline.date else pub   # "yesterday" counts from it
         article_dates = [d for d in find_dates(text, today) if dateline is None or d.start != dateline.start]
+        lead_end = _lead_end(text)
         dis = Discourse()
         if doc.article.title:
             self._count_states(self.gazetteer.find(self.nlp.make_doc(doc.article.title)), dis)
@@ -200,7 +202,7 @@ class Extractor:
                 unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and today is None)
                 for rd in readings:
                     info = {"sentence": sent.text, "span": (offset + sent.start_char, offset + sent.end_char),
-                            "n": sent_no}
+                            "n": sent_no, "lead": offset + sent.start_char < lead_end}
                     info.update(self._date_for(rd, sent, dates, today))
                     found.append((rd, info))
                     if rd.participants:
@@ -274,8 +276,10 @@ class Extractor:
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
-            if (_refers_back_words(toks, self._report_back) or lowers & self._reactions) and find_dates(chunk, None):
-                return True     # "This came in a statement issued yesterday", "Leaders on Sunday reacted"
+            if (_refers_back_words(toks, self._report_back) or lowers & self._reactions
+                    or (hits and lowers & self._speech)) and find_dates(chunk, None):
+                return True     # "This came in a statement issued yesterday", "Leaders on Sunday reacted",
+                #                 "..., Chilean officials said on Tuesday": days for other sentences
             self._note_pairs(hits, toks, dis)     # a parsed sentence notes its pairs as it is read
             # no event, but a role phrase placing a person the article may later name alone
             # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
@@ -425,11 +429,25 @@ class Extractor:
                     out.append(Mention(types, self._codes_in(sent), d.date, d.text, n, "back" if report else "noun"))
                     break
         root = sent.root
-        if root.lemma_.lower() in conf["reaction_verbs"] and not self._codes_in(sent, _subject(root)):
-            for d, span in spans:
-                if span is not None and _dominates(_anchor(span.root), root, self.lex.cues):
-                    out.append(Mention(frozenset(), frozenset(), d.date, d.text, n, "reactions"))
-                    break
+        speakers = self._codes_in(sent, _subject(root))
+        if root.lemma_.lower() in conf["reaction_verbs"] and not speakers:
+            kind = "reactions"
+        elif root.lemma_.lower() in self.lex.words["speech_verbs"] and speakers:
+            kind = "speech"     # "..., two Australian ministers said in a statement late on Tuesday."
+        else:
+            return out
+        if any(c.dep_ == "neg" for c in root.children):
+            return out
+        for d, span in spans:
+            if span is None:
+                continue
+            between = [t for t in _path_up(span.root, root) if t.i not in range(span.start, span.end)]
+            # the date of the saying itself: on the verb, or on the statement it was made in
+            if kind == "reactions" and _dominates(_anchor(span.root), root, self.lex.cues) or (
+                    root.is_ancestor(span.root) and all(t.pos_ in ("ADP", "ADV") or t.lower_ in conf["report_nouns"]
+                                                        for t in between)) or _speech_host(span) is root:
+                out.append(Mention(frozenset(), speakers, d.date, d.text, n, kind))
+                break
         return out
 
     def _codes_in(self, sent, within=None) -> frozenset[str]:
@@ -582,6 +600,7 @@ def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=fro
     codes = set(rd.codes())
     n = info["n"]
     back_reach = int(date_words()["mentions"]["sentences_back"])
+    speech_reach = int(date_words()["mentions"]["same_briefing"])
     fits = []
     for m in mentions:
         if m.kind == "back":
@@ -589,6 +608,9 @@ def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=fro
                 n < o["n"] < m.n for _, o in found)
         elif m.kind == "reactions":
             ok = rd.type.lower() in statements and m.n < n and not any(m.n < k <= n for k in dated)
+        elif m.kind == "speech":   # the day its source spoke: after it, or for the article's lead before it
+            ok = rd.type.lower() in statements and rd.source is not None and rd.source.code in m.codes and (
+                0 < n - m.n <= speech_reach and not _perfect(rd) or info.get("lead") and m.n > n)
         elif rd.type not in m.types:
             ok = False
         elif m.codes:
@@ -615,6 +637,19 @@ def _participle_with(verb, span, between) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children) and all(
         t.pos_ == "ADP" for t in between[:between.index(verb)])
+
+
+def _lead_end(text: str, lines: int = 2) -> int:
+    """The character offset where the article's lead ends: its first `lines` non-empty lines
+    (a headline repeated in the text and the lead paragraph)."""
+    seen = pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if line.strip():
+            seen += 1
+            if seen == lines:
+                return pos
+    return pos
 
 
 def _perfect(rd: Reading) -> bool:
