@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import re
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,7 @@ from kg.model import Actor, Event, Provenance
 from kg.registry import ActorRegistry, load_actor_file
 
 from . import actors as _actors  # noqa: F401  (registers the kg_actor_gazetteer factory)
-from .dates import DateExpr, find_dates, resolve_weekday
+from .dates import MONTHS, DateExpr, date_words, find_dateline, find_dates, resolve_weekday
 from .discourse import Discourse, Fact
 from .events import Reading, SentenceReader
 from .language import is_english
@@ -135,6 +136,10 @@ class Extractor:
         self._proposing = frozenset(f for v in w["proposing_verbs"] for f in inflections(v)) | {"put"}
         self._proposal_nouns = frozenset(f for v in w["proposal_nouns"] for f in inflections(v))
         self._head_titles = frozenset(t for t in self.lex.words["titles"] if " " not in t) - self.lex.words["role_modifiers"]
+        mw = date_words()["mentions"]
+        self._report_back = frozenset(mw["report_nouns"])
+        self._reactions = frozenset(f for v in mw["reaction_verbs"] for f in inflections(v))
+        self._speech = frozenset(f for v in self.lex.words["speech_verbs"] for f in inflections(v))
         # nouns of symmetric events can take their parties from earlier sentences ("the talks")
         self._anaphoric_cues = frozenset(
             form for head, entries in self.lex.cues.items() for etype, kind, _ in entries
@@ -156,6 +161,10 @@ class Extractor:
             out.skipped = True
             return out
         pub = doc.article.date
+        dateline = find_dateline(text, pub)
+        today = dateline.date if dateline is not None and dateline.date else pub   # "yesterday" counts from it
+        article_dates = [d for d in find_dates(text, today) if dateline is None or d.start != dateline.start]
+        lead_end = _lead_end(text)
         dis = Discourse()
         if doc.article.title:
             self._count_states(self.gazetteer.find(self.nlp.make_doc(doc.article.title)), dis)
@@ -171,6 +180,8 @@ class Extractor:
 
         reader = SentenceReader(self.registry, self.lex, dis, learn)
         found: list[tuple[Reading, dict]] = []
+        mentions: list[Mention] = []
+        dated_sentences: set[int] = set()     # numbers of the sentences naming a day
         unresolved_dates = 0
         sent_no = 0
         for offset, parsed, only_people in self._parsed(text, dis):
@@ -182,22 +193,25 @@ class Extractor:
                 except Exception as e:  # a parser oddity must not lose the article
                     out.warnings.append(f"{ref}: sentence at {offset + sent.start_char} skipped ({type(e).__name__})")
                     continue
+                dates = _dates_within(article_dates, offset + sent.start_char, offset + sent.end_char)
+                mentions.extend(self._mentions(sent, dates, readings, sent_no))
+                if any(d.date is not None and d.precision == "day" for d in dates):
+                    dated_sentences.add(sent_no)
                 if not readings:
                     continue
-                dates = find_dates(sent.text, pub)
-                unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and pub is None)
+                unresolved_dates += sum(1 for d in dates if d.date is None and d.relative and today is None)
                 for rd in readings:
                     info = {"sentence": sent.text, "span": (offset + sent.start_char, offset + sent.end_char),
-                            "n": sent_no}
-                    info.update(self._date_for(rd, sent, dates, pub))
+                            "n": sent_no, "lead": offset + sent.start_char < lead_end}
+                    info.update(self._date_for(rd, sent, dates, today))
                     found.append((rd, info))
                     if rd.participants:
                         dis.facts.append(Fact(rd.type, rd.participants, info.get("date"), sent_no))
                     elif not rd.negated and rd.source is not None:
                         dis.facts.append(Fact(rd.type, (rd.source, rd.target), info.get("date"), sent_no, rd.source))
-        if pub is None and unresolved_dates:
+        if today is None and unresolved_dates:
             out.warnings.append(f"{ref}: no publication date; {unresolved_dates} relative date(s) left null")
-        self._carry_dates(found)
+        self._carry_dates(found, mentions, frozenset(dated_sentences))
         reports: dict[str, list[Event]] = {}
         used: dict[str, Actor] = {}
         for rd, info in found:
@@ -262,6 +276,10 @@ class Extractor:
         self._count_states(hits, dis)      # the article's focus country counts every sentence
         lowers = {t.lower_ for t in toks}
         if not lowers & self._filter_words and not (lowers & self._proposal_nouns and lowers & self._proposing):
+            if (_refers_back_words(toks, self._report_back) or lowers & self._reactions
+                    or (hits and lowers & self._speech)) and find_dates(chunk, None):
+                return True     # "This came in a statement issued yesterday", "Leaders on Sunday reacted",
+                #                 "..., Chilean officials said on Tuesday": days for other sentences
             self._note_pairs(hits, toks, dis)     # a parsed sentence notes its pairs as it is read
             # no event, but a role phrase placing a person the article may later name alone
             # ("Germany's Chancellor Friedrich Merz travelled to Warsaw." ... "Merz said ...")
@@ -276,47 +294,185 @@ class Extractor:
         return any(t.is_title and i > 0 for i, t in enumerate(toks))
 
     # -- dates ----------------------------------------------------------------------------------
-    def _date_for(self, rd: Reading, sent, dates: list[DateExpr], pub) -> dict:
-        if not dates or rd.trigger is None:
+    def _date_for(self, rd: Reading, sent, dates: list[DateExpr], today) -> dict:
+        """The event's own date: the date expression covering its trigger, else for an act in
+        the present progressive ("X is meeting Y") the publication day."""
+        if rd.trigger is None:
             return {}
-        doc = sent.doc
         clause = _clause_of(rd.trigger)
-        best = None
-        best_anchor = None
-        for d in dates:
-            span = doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
-            if span is None:
+        candidates = self._own_dates(rd.trigger, clause, sent, dates, self._commented(rd, clause))
+        if not candidates:
+            if today is not None and self._progressive(rd, clause):
+                return {"date": today, "date_text": None, "precision": "day"}
+            return {"date_text": None} if dates else {}
+        planned = None
+        for best, best_anchor in candidates:
+            day, precision = best.date, best.precision
+            # the tense of the verb the date belongs to: "will send aid, the bloc said on Tuesday" is last Tuesday
+            tensed = best_anchor if best_anchor is not None and best_anchor.pos_ in ("VERB", "AUX") else clause
+            future = (rd.mode == "planned" and tensed.i == clause.i) or any(
+                c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
+            if best.future_sensitive and future and today is not None and best.weekday is not None:
+                day = resolve_weekday(today, best.weekday, "future")
+            if rd.type == "PLANS_TO_MEET" and (day is None or today is None or day > today or precision != "day"):
+                # the planned day or period is not the day the plan was announced ("will meet on Friday,
+                # the ministry said on Tuesday" is Tuesday), which may also be stated elsewhere
+                planned = planned or {"date": None, "date_text": best.text, "precision": None, "planned": True}
                 continue
-            if rd.trigger.i in range(span.start, span.end):
+            return {"date": day, "date_text": best.text, "precision": precision}
+        return planned
+
+    def _commented(self, rd: Reading, clause) -> bool:
+        """True if the event is an act named by the object of a statement or a reaction ("condemned
+        the attack", "reacted to the strike"): the clause's date is the statement's day, not the act's."""
+        statements = self.lex.words["statement_types"]
+        if rd.trigger is None or rd.trigger.pos_ != "NOUN" or rd.type.lower() in statements:
+            return False
+        if rd.trigger.dep_ not in ("dobj", "pobj") or clause.i == rd.trigger.i:
+            return False
+        lemma = clause.lemma_.lower()
+        kinds = [etype for etype, kind, _ in self.lex.cues.get(lemma, ()) if kind == "verb"]
+        return lemma in date_words()["mentions"]["reaction_verbs"] or (
+            bool(kinds) and all(k.lower() in statements for k in kinds))
+
+    def _own_dates(self, trigger, clause, sent, dates: list[DateExpr], commented: bool = False):
+        """The (date expression, the token it hangs from) that may date `trigger`, best first.
+
+        A date in the trigger's own clause beats one reached through another noun ("struck late
+        Friday ... a March 3 raid"); a date behind "after", "in response to" and the like, or in a
+        clause of its own below the trigger ("said Y met Z on ..."), is the time of something else;
+        a clause on the event noun itself describes it ("strikes targeting Z on Tuesday", "talks
+        that took place on Monday"), and a participle of the clause shares its time ("Speaking on
+        Tuesday, X condemned Y"). Among clause-level dates above the trigger the nearest comes
+        first; a `commented` act takes none of them.
+        """
+        doc = sent.doc
+        other = frozenset(date_words()["other_time_words"])
+        ranked = []
+        for k, d in enumerate(dates):
+            span = doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand")
+            if span is None or trigger.i in range(span.start, span.end):
+                continue
+            own = range(span.start, span.end)
+            host = _speech_host(span)
+            if host is not None:    # "said on Monday it would ...": the day of the saying
+                if not commented and _dominates(host, clause, self.lex.cues):
+                    ranked.append((1, -k, d, host))
+                continue
+            if trigger.is_ancestor(span.root):
+                between = [t for t in _path_up(span.root, trigger) if t.i not in own]
+                speech = self.lex.words["speech_verbs"]
+                if any(t.lower_ in other or (t.pos_ in ("VERB", "AUX") and t.dep_ in _OWN_TIME_CLAUSES
+                                             and not (t.lemma_.lower() in speech and t.i > trigger.i)
+                                             and not (t.dep_ in ("acl", "relcl") and t.head.i == trigger.i)
+                                             and not _participle_with(t, span, between))
+                       for t in between):
+                    continue    # the time of something else, or of a clause of its own ("said Y met Z on ...");
+                    #             a report clause parsed below its content ("X agreed, Y said on ...") is not
+                through_noun = any(t.pos_ in ("NOUN", "PROPN") for t in between)
+                ranked.append(((2 if through_noun else 0), k, d, clause))
                 continue
             anchor = _anchor(span.root)
-            inside = span.root.is_ancestor(rd.trigger) is False and rd.trigger.is_ancestor(span.root) \
-                and not any(t.dep_ in ("relcl",) for t in _path_up(span.root, rd.trigger))
-            if inside or _dominates(anchor, clause, self.lex.cues):
-                best = d
-                best_anchor = clause if inside else anchor
-                if inside:
-                    break
-        if best is None:
-            return {"date_text": None}
-        day, precision = best.date, best.precision
-        # the tense of the verb the date belongs to: "will send aid, the bloc said on Tuesday" is last Tuesday
-        tensed = best_anchor if best_anchor is not None and best_anchor.pos_ in ("VERB", "AUX") else clause
-        future = (rd.mode == "planned" and tensed.i == clause.i) or any(
-            c.lower_ in self.lex.words["future_auxiliaries"] for c in tensed.children if c.dep_ == "aux")
-        if best.future_sensitive and future and pub is not None and best.weekday is not None:
-            day = resolve_weekday(pub, best.weekday, "future")
-        if rd.type == "PLANS_TO_MEET" and day is not None and pub is not None and day > pub:
-            day, precision = None, None   # the planned day is not the day the plan was announced
-        return {"date": day, "date_text": best.text, "precision": precision}
+            if not commented and _dominates(anchor, clause, self.lex.cues):
+                if any(t.lower_ in other for t in _path_up(span.root, anchor) if t.i not in own):
+                    continue
+                ranked.append((1, -k, d, anchor))
+        return [(d, anchor) for _, _, d, anchor in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
-    def _carry_dates(self, found: list[tuple[Reading, dict]]) -> None:
+    def _announced(self, rd: Reading) -> bool:
+        """True if the act was read from what its source said ("announced sanctions", "said it sent aid")."""
+        if rd.trigger is None:
+            return False
+        clause = _clause_of(rd.trigger)
+        speech = self.lex.words["speech_verbs"]
+        return clause.lemma_.lower() in speech or (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech)
+
+    def _progressive(self, rd: Reading, clause) -> bool:
+        """True for an ongoing act in the present progressive: "is meeting", "are holding talks"."""
+        if rd.type not in date_words()["progressive_types"] or rd.negated or rd.mode == "planned":
+            return False
+        return clause.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in clause.children)
+
+    def _mentions(self, sent, dates: list[DateExpr], readings: list[Reading], n: int) -> list["Mention"]:
+        """Dated mentions in `sent` that are not events read from it.
+
+        A cue noun takes a day inside its own phrase ("Sunday's clashes", "the accord on
+        Saturday") or, as the subject or setting of its clause, the clause's day ("in their
+        summit"); a sentence about a statement that refers back ("This came in a statement
+        issued yesterday") dates the statements before it.
+        """
+        days = [d for d in dates if d.date is not None and d.precision == "day"]
+        if not days:
+            return []
+        conf = date_words()["mentions"]
+        other = frozenset(date_words()["other_time_words"])
+        doc = sent.doc
+        spans = [(d, doc.char_span(sent.start_char + d.start, sent.start_char + d.end, alignment_mode="expand"))
+                 for d in days]
+        triggers = {rd.trigger.i for rd in readings if rd.trigger is not None}
+        back = not readings and _refers_back(sent, conf)
+        out: list[Mention] = []
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i in triggers:
+                continue
+            types = frozenset(etype for etype, kind, extra in self.lex.cues.get(tok.lemma_.lower(), ())
+                              if kind == "noun" and not extra)
+            report = back and tok.lower_ in conf["report_nouns"]
+            if not types and not report:
+                continue
+            if any(t.lower_ in other for t in _path_up(tok, sent.root)):
+                continue    # "in response to Sunday's raid": another event than the sentence's
+            for d, span in spans:
+                if span is not None and tok.i not in range(span.start, span.end) and _names_day_of(span, tok, conf,
+                                                                                               other, self.lex.cues):
+                    out.append(Mention(types, self._codes_in(sent), d.date, d.text, n, "back" if report else "noun"))
+                    break
+        root = sent.root
+        speakers = self._codes_in(sent, _subject(root))
+        if root.lemma_.lower() in conf["reaction_verbs"] and not speakers:
+            kind = "reactions"
+        elif root.lemma_.lower() in self.lex.words["speech_verbs"] and speakers:
+            kind = "speech"     # "..., two Australian ministers said in a statement late on Tuesday."
+        else:
+            return out
+        if any(c.dep_ == "neg" for c in root.children):
+            return out
+        for d, span in spans:
+            if span is None:
+                continue
+            between = [t for t in _path_up(span.root, root) if t.i not in range(span.start, span.end)]
+            # the date of the saying itself: on the verb, or on the statement it was made in
+            if kind == "reactions" and _dominates(_anchor(span.root), root, self.lex.cues) or (
+                    root.is_ancestor(span.root) and all(t.pos_ in ("ADP", "ADV") or t.lower_ in conf["report_nouns"]
+                                                        for t in between)) or _speech_host(span) is root:
+                out.append(Mention(frozenset(), speakers, d.date, d.text, n, kind))
+                break
+        return out
+
+    def _codes_in(self, sent, within=None) -> frozenset[str]:
+        """The codes of the actors named in `sent` (or in the tokens `within` it)."""
+        codes = set()
+        for sp in sent.doc.spans.get("kg_actors", []):
+            if sp.start >= sent.start and sp.end <= sent.end and (within is None or sp.root.i in within):
+                actor = self.registry.get(sp.kb_id_)
+                if actor is not None and actor.code:
+                    codes.add(actor.code)
+        return frozenset(codes)
+
+    def _carry_dates(self, found: list[tuple[Reading, dict]], mentions: list["Mention"] = (),
+                     dated_sentences: frozenset[int] = frozenset()) -> None:
         """Give undated events the day stated for them elsewhere in the article.
 
-        In order of preference: the same event (type and actors) dated elsewhere; an event
+        In order of preference: the same event (type and actors, or for a symmetric type a
+        dated one among more parties) dated elsewhere; an event
         read from the same trigger; for a meeting, another dated mention of a meeting sharing
-        two parties; an event among the parties of a dated meeting (its outcome); for a
-        statement, the day of its source's last dated act a few sentences before.
+        two parties; an event among the parties of a dated meeting (its outcome); a dated
+        mention that is no event itself (see :meth:`_mentions`); for a statement, the day of
+        its source's last dated statement or announced act a few sentences before, unless it is
+        told in the present perfect ("has vowed"). An event with a period of its own
+        ("this week", "in March") only takes a day inside it; one in another period ("last
+        month", "in April 2019") takes none.
         """
         statements = self.lex.words["statement_types"]
 
@@ -324,9 +480,12 @@ class Extractor:
             return info.get("date") and info.get("precision") == "day"
 
         def take(info, other):
+            if not _fits(info, other["date"]):
+                return False
             info["date"], info["precision"] = other["date"], "day"
             info["date_text"] = info.get("date_text") or other.get("date_text")
             info["carried"] = True
+            return True
 
         for _ in range(2):
             by_key = {}
@@ -334,16 +493,19 @@ class Extractor:
                 if dated(info):
                     by_key.setdefault((rd.type, rd.codes(), rd.negated), info)
             for i, (rd, info) in enumerate(found):
-                if info.get("date") or _other_year(info):
-                    continue    # dated, or with a date of its own in another year ("in April 2019")
+                if dated(info) or not _fits(info, None):
+                    continue    # dated, or with a period of its own that is not a week or a month
                 key = (rd.type, rd.codes(), rd.negated)
-                if key in by_key:
-                    take(info, by_key[key])
+                if key in by_key and take(info, by_key[key]):
                     continue
+                if rd.participants:     # the same event told with fewer of its parties
+                    wider = [(abs(o["n"] - info["n"]), o) for r, o in found if r.type == rd.type and dated(o)
+                             and r.negated == rd.negated and r.participants and set(rd.codes()) < set(r.codes())]
+                    if wider and take(info, min(wider, key=lambda x: x[0])[1]):
+                        continue
                 same = next((o for r, o in found if o is not info and dated(o) and r.trigger is not None
                              and rd.trigger is not None and o["n"] == info["n"] and r.trigger.i == rd.trigger.i), None)
-                if same is not None:
-                    take(info, same)
+                if same is not None and take(info, same):
                     continue
                 codes = set(rd.codes())
                 mets = [(r, o) for r, o in found if r.type == "MET" and dated(o) and not r.negated]
@@ -351,17 +513,21 @@ class Extractor:
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if len(codes & set(r.codes())) >= 2]
                 else:   # an outcome of the meeting, or a statement made at it
                     near = [(abs(o["n"] - info["n"]), o) for r, o in mets if codes <= set(r.codes())]
-                if near:
-                    take(info, min(near, key=lambda x: x[0])[1])
+                if near and take(info, min(near, key=lambda x: x[0])[1]):
                     continue
-                if rd.type.lower() in statements and rd.source is not None:
+                m = _mention_for(rd, info, mentions, found, statements, dated_sentences)
+                if m is not None and take(info, {"date": m.date, "date_text": m.date_text}):
+                    continue
+                if rd.type.lower() in statements and rd.source is not None and not _perfect(rd):
                     for prev, pinfo in reversed(found[:i]):
                         if info["n"] - pinfo["n"] > 6:
                             break
                         pcodes = {a.code for a in (prev.participants or (prev.source,))}
-                        # only a statement of the same source (the same briefing): another act
-                        # of the source is another event with its own day
-                        if dated(pinfo) and prev.type.lower() in statements and rd.source.code in pcodes:
+                        # only a statement of the same source (the same briefing), or an act it
+                        # announced ("announced sanctions on Friday"): another act of the source is
+                        # another event with its own day
+                        if dated(pinfo) and (prev.type.lower() in statements or self._announced(prev)) \
+                                and rd.source.code in pcodes:
                             take(info, pinfo)
                             break
 
@@ -390,12 +556,157 @@ def _without_own_bodies(ev: Event, actors: dict[str, Actor]) -> Event:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OWN_TIME_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "parataxis", "pcomp"})
 
 
-def _other_year(info: dict) -> bool:
-    """True if the event has a date expression of its own with a year but no day ("in April 2019")."""
-    text = info.get("date_text") or ""
-    return not info.get("carried") and bool(_YEAR.search(text)) and not info.get("date")
+@dataclass(frozen=True)
+class Mention:
+    """A dated mention that is no event of its own sentence: a cue noun of `types` (codes: the
+    actors named in the sentence); a statement referring to the sentences before (kind ``back``:
+    "This came in a statement issued yesterday"); or a round of reactions whose statements follow
+    (kind ``reactions``: "Leaders around the world on Sunday reacted to ...")."""
+
+    types: frozenset[str]
+    codes: frozenset[str]
+    date: dt.date
+    date_text: str
+    n: int
+    kind: str = "noun"
+
+
+def _fits(info: dict, day) -> bool:
+    """True if the event may take `day` (None: some day) from elsewhere: it has no date expression
+    of its own, one for a week or month containing the day ("this week", "in March"), or only the
+    planned time of a plan ("will meet in May")."""
+    text = info.get("date_text")
+    if not text or info.get("carried") or info.get("planned"):
+        return True
+    if info.get("date"):
+        return info.get("precision") == "week" and (
+            day is None or info["date"] <= day < info["date"] + dt.timedelta(days=7))
+    months = {MONTHS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in MONTHS}
+    if not months:
+        return False    # "last month", "in recent years", "in 2019"
+    if day is None:
+        return True
+    return day.month in months and (not _YEAR.search(text) or str(day.year) in text)
+
+
+def _mention_for(rd: Reading, info: dict, mentions, found, statements, dated=frozenset()) -> Mention | None:
+    """The nearest dated mention of the event: a mention of its type naming all its actors, a bare
+    one ("Sunday's clashes") after it with no other event of the type between, a statement
+    referring back to its sentence, or for a statement a round of reactions before it with no
+    sentence naming a day (`dated`: their numbers) between."""
+    codes = set(rd.codes())
+    n = info["n"]
+    back_reach = int(date_words()["mentions"]["sentences_back"])
+    speech_reach = int(date_words()["mentions"]["same_briefing"])
+    fits = []
+    for m in mentions:
+        if m.kind == "back":
+            ok = rd.type.lower() in statements and 0 < m.n - n <= back_reach and not any(
+                n < o["n"] < m.n for _, o in found)
+        elif m.kind == "reactions":
+            ok = rd.type.lower() in statements and m.n < n and not any(m.n < k <= n for k in dated)
+        elif m.kind == "speech":   # the day its source spoke: after it, or for the article's lead before it
+            ok = rd.type.lower() in statements and rd.source is not None and rd.source.code in m.codes and (
+                0 < n - m.n <= speech_reach and not _perfect(rd) or info.get("lead") and m.n > n)
+        elif rd.type not in m.types:
+            ok = False
+        elif m.codes:
+            ok = codes <= m.codes
+        else:
+            ok = n <= m.n and not any(r.type == rd.type and n < o["n"] <= m.n for r, o in found)
+        if ok:
+            fits.append((abs(m.n - n), m))
+    return min(fits, key=lambda x: x[0])[1] if fits else None
+
+
+def _speech_host(span):
+    """The verb a date really belongs to when the parser hung it on the next clause: in "said on
+    Monday it would send aid" the date stands before the subject of "send", so it is the saying's."""
+    verb = _anchor(span.root)
+    if verb.dep_ != "ccomp" or verb.head.i >= span.start or verb.i < span.end:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.head if subjects and all(c.i >= span.end for c in subjects) else None
+
+
+def _participle_with(verb, span, between) -> bool:
+    """True if `verb` is a subjectless participle the date hangs from directly ("Speaking on Tuesday")."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children) and all(
+        t.pos_ == "ADP" for t in between[:between.index(verb)])
+
+
+def _lead_end(text: str, lines: int = 2) -> int:
+    """The character offset where the article's lead ends: its first `lines` non-empty lines
+    (a headline repeated in the text and the lead paragraph)."""
+    seen = pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if line.strip():
+            seen += 1
+            if seen == lines:
+                return pos
+    return pos
+
+
+def _perfect(rd: Reading) -> bool:
+    """True if the event is told in the present perfect ("has vowed", "have repeatedly said"):
+    a standing position, not the day's statement."""
+    if rd.trigger is None:
+        return False
+    clause = _clause_of(rd.trigger)
+    for _ in range(4):     # "has vowed to punish", "views X as Y and has vowed to ..."
+        if clause.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s")
+                                                 for c in clause.children):
+            return True
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.pos_ not in ("VERB", "AUX"):
+            return False
+        clause = clause.head
+    return False
+
+
+def _dates_within(dates: list[DateExpr], a: int, b: int) -> list[DateExpr]:
+    """The date expressions between character offsets a and b, with offsets counted from a."""
+    return [replace(d, start=d.start - a, end=d.end - a) for d in dates if d.start >= a and d.end <= b]
+
+
+def _refers_back_words(toks, report_nouns) -> bool:
+    """True if the tokens may refer back to a statement: "This came in a statement", "the remarks"."""
+    back = date_words()["mentions"]["back_references"]
+    return any(t.lower_ in report_nouns and (i > 0 and toks[i - 1].lower_ in ("the", *back) or
+                                             any(u.lower_ in back for u in toks[:i])) for i, t in enumerate(toks))
+
+
+def _subject(verb) -> set[int]:
+    """Token indices of the subject phrase of `verb` (empty if it has none)."""
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _refers_back(sent, conf: dict) -> bool:
+    """True if the sentence's subject points back: "This came ...", "The remarks were made ..."."""
+    subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    return s.lower_ in conf["back_references"] or (
+        s.lower_ in conf["report_nouns"] and any(c.dep_ == "det" for c in s.children))
+
+
+def _names_day_of(span, tok, conf: dict, other, cues) -> bool:
+    """True if the date `span` is the day of the thing the noun `tok` names."""
+    own = range(span.start, span.end)
+    if tok.is_ancestor(span.root):
+        return not any(t.lower_ in other or t.dep_ == "relcl" for t in _path_up(span.root, tok) if t.i not in own)
+    setting = tok.dep_ in conf["setting_deps"] or (
+        tok.dep_ == "pobj" and tok.head.lower_ in conf["setting_preps"])
+    if not setting:
+        return False
+    anchor = _anchor(span.root)
+    return _dominates(anchor, _clause_of(tok), cues) and not any(
+        t.lower_ in other for t in _path_up(span.root, anchor) if t.i not in own)
 
 
 def _clause_of(tok):
