@@ -846,3 +846,15 @@ def test_pledged_money_in_aid_for_a_state(run):
 def test_a_groups_country_is_where_it_is_not_a_second_party(run):
     _, rows = run("Kenya's president accused Sudan's paramilitary RSF of committing atrocities in Darfur.")
     assert tuples(rows) == {("ACCUSED", ("KEN", "RSF"), False)}
+
+
+def test_talks_that_ended_without_a_deal(run):
+    _, rows = run("Talks between Chile and Peru that took place on Monday ended without a deal.")
+    assert tuples(rows) == {("MET", ("CHL", "PER"), False), ("AGREED", ("CHL", "PER"), True)}
+
+
+def test_welcoming_an_agreement_is_no_party_to_it(run):
+    _, rows = run("Ecuador welcomed the agreement between Chile and Peru on Monday.")
+    assert ("AGREED", ("CHL", "PER"), False) in tuples(rows)
+    assert all("ECU" not in {p["code"] for p in r["participants"]} for r in find(rows, "AGREED"))
+    assert ("SUPPORTED", ("ECU", "CHL"), False) in tuples(rows)

@@ -321,6 +321,8 @@ class Arguments:
         if light and etype not in ("MET", "PLANS_TO_MEET") and any(
                 e == "MEDIATED" for e, _k, _x in self.lex.cues.get(lemma, ())):
             light = False       # "X brokered a deal between A and B": X mediated, it is not a party
+        if lemma in w["act_welcoming_verbs"]:
+            light = False       # "Ecuador welcomed the agreement between A and B": no party to it
         deciding = not rel.symmetric and lemma in w["agent_governors"]
         if not own and deciding and not light:
             # "agreed on a set of sanctions against X", "ordered an aid package for X": the deciders act

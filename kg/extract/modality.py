@@ -48,6 +48,8 @@ def modality(anchor: Token, etype: str, lex: Lexicon, noun: Token | None = None)
     negated = future = planned = committed = irrealis = agreed = False
     if noun is not None and alleged(noun, lex):
         return None         # "condemned X for its strikes on Y": the blamed act is not a reported fact
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in w["negating_preps"]:
+        negated = True      # "the talks ended without a deal"
     for t in [anchor] + ([noun] if noun is not None else []):
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in w["negators"]):
