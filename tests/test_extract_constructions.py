@@ -858,3 +858,10 @@ def test_welcoming_an_agreement_is_no_party_to_it(run):
     assert ("AGREED", ("CHL", "PER"), False) in tuples(rows)
     assert all("ECU" not in {p["code"] for p in r["participants"]} for r in find(rows, "AGREED"))
     assert ("SUPPORTED", ("ECU", "CHL"), False) in tuples(rows)
+
+
+def test_visiting_two_states_is_two_visits(run):
+    _, rows = run("The Gambian president will visit Mauritania and Senegal next week, his office said on Monday.")
+    assert tuples(rows) == {("PLANS_TO_MEET", ("GMB", "MRT"), False), ("PLANS_TO_MEET", ("GMB", "SEN"), False)}
+    _, rows = run("The Turkish president met his Russian and Ukrainian counterparts in Istanbul on Monday.")
+    assert tuples(rows) == {("MET", ("RUS", "TUR", "UKR"), False)}

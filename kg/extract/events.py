@@ -161,8 +161,8 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         if rel.symmetric or self.lex.schema.relation(etype2).symmetric:
             parts = subj + obj
             rule = f"verb:{verb.lemma_.lower()}"
-            if len(subj) == 1 and len(obj) > 1 and any(
-                    c.dep_ == "advmod" and c.lower_ in self.lex.words["separately"] for c in verb.children):
+            if len(subj) == 1 and len(obj) > 1 and (self.lex.matches("separate_visits", verb) or any(
+                    c.dep_ == "advmod" and c.lower_ in self.lex.words["separately"] for c in verb.children)):
                 # "phoned his Russian and Ukrainian counterparts separately": one call each
                 return [rd for o in obj if (rd := self._symmetric(etype2, subj + [o], verb, negated, mode, rule))]
             rd = self._symmetric(etype2, parts, verb, negated, mode, rule)
