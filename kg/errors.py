@@ -9,6 +9,7 @@ __all__ = [
     "UnknownActor",
     "UnknownRelation",
     "StoreError",
+    "StoreBusy",
     "QueryError",
 ]
 
@@ -60,6 +61,10 @@ class UnknownRelation(KgError):
 
 class StoreError(KgError):
     """A store could not be opened, read or written."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than the busy timeout."""
 
 
 class QueryError(KgError):

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 from loaders import DATASETS, Batch, Document, EventRecords, Slice, loader_for
 
 from .errors import KgError, LoaderError
+from .model import Article
 from .registry import ActorRegistry, load_actor_file
 from .store.base import Store, WriteCounts
 
@@ -122,6 +123,12 @@ def make_slice(*, since=None, until=None, actors: str | Iterable[str] | None = N
                  frozenset(codes), frozenset(kinds))
 
 
+def _older(store: Store, articles: Iterable[Article]) -> list[str]:
+    """Stored versions of the same source files (same path, other content): a new version replaces them."""
+    new = {a.id for a in articles}
+    return [old for a in articles if a.path for old in store.article_ids(a.path) if old not in new]
+
+
 def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os.PathLike | None = None,
            on_file: Callable[[Path], None] | None = None, extractor=None, fmt: str | None = None,
            slice_: Slice | None = None, on_rows: Callable[[Path, int, int, int], None] | None = None) -> IngestReport:
@@ -170,8 +177,12 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                 elif isinstance(item, LoaderError):
                     report.errors.append(str(item))
                 elif isinstance(item, Batch):
-                    report.counts += store.write(actors=item.actors, articles=item.articles, events=item.events)
-                    registry.add_all(a for a in item.actors)
+                    registry.add_all(item.actors)
+                    if all(store.has_article(a.id) for a in item.articles) and item.articles:
+                        report.skipped += 1
+                        continue
+                    report.counts += store.write(actors=item.actors, articles=item.articles, events=item.events,
+                                                 replaces=_older(store, item.articles))
                 elif isinstance(item, Document):
                     report.warnings += item.warnings
                     if store.has_article(item.article.id):
@@ -183,7 +194,8 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                         extractor = Extractor(registry)
                     result = extractor.extract(item)
                     report.warnings += getattr(result, "warnings", [])
-                    report.counts += store.write(actors=result.actors, articles=[item.article], events=result.events)
+                    report.counts += store.write(actors=result.actors, articles=[item.article], events=result.events,
+                                                 replaces=_older(store, [item.article]))
                     registry.add_all(a for a in result.actors if a.kind == "person" and a.code)
             if row_errors > MAX_ROW_ERRORS:
                 report.errors.append(f"{path}: {row_errors - MAX_ROW_ERRORS} more malformed row(s) not listed")

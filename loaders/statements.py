@@ -14,7 +14,9 @@
 Symmetric types (MET, PLANS_TO_MEET, NORMALIZED, AGREED) take ``participants``;
 the others ``from`` and ``to``. Optional per statement: ``place``, ``mode``,
 ``negated``, ``confidence``, ``source`` (URL), ``quote``, ``date_text``.
-A bad statement is reported with its line and skipped; the rest load.
+A bad statement is reported with its line and skipped; the rest load. The file is
+recorded as a source document (an :class:`~kg.model.Article` with its path and
+content hash): re-ingesting an edited file replaces what the old version stated.
 """
 
 from __future__ import annotations
@@ -79,7 +81,10 @@ def parse_statements(text: str, path: str, registry: ActorRegistry | None = None
         yield LoaderError(path, "expected a 'statements:' list (or a top-level list of statements)")
         return
     registry = (registry or ActorRegistry.builtin()).copy()
-    batch = Batch(source=path)
+    # the file itself is the source document: a new version of it replaces this one in the store
+    document = Article(article_id(text), f"curated statements ({Path(path).name})", None,
+                       str(data["source"]) if data.get("source") else None, path)
+    batch = Batch(source=path, articles=[document])
     if data.get("actors"):
         try:
             if not isinstance(data["actors"], list):
@@ -101,7 +106,7 @@ def parse_statements(text: str, path: str, registry: ActorRegistry | None = None
     for i, st in enumerate(data["statements"]):
         line = lines.get(i)
         try:
-            event, actors = _statement(st, path, line, registry, schema, default_source)
+            event, actors = _statement(st, path, line, registry, schema, default_source, document.id)
         except LoaderError as e:
             yield e
             continue
@@ -110,11 +115,6 @@ def parse_statements(text: str, path: str, registry: ActorRegistry | None = None
             continue
         batch.events.append(event)
         batch.actors.extend(a for a in actors if a not in batch.actors)
-        cited = event.provenance[0].source
-        if cited and cited.startswith(("http://", "https://")):
-            art = Article(article_id(cited), None, None, cited, None)
-            if art not in batch.articles:
-                batch.articles.append(art)
     if batch.events or batch.actors:
         yield batch
 
@@ -131,7 +131,8 @@ def _actor(name: Any, path: str, line: int | None, registry: ActorRegistry, what
     return actor
 
 
-def _statement(st: Any, path: str, line: int | None, registry: ActorRegistry, schema, default_source):
+def _statement(st: Any, path: str, line: int | None, registry: ActorRegistry, schema, default_source,
+               document: str | None = None):
     if not isinstance(st, dict):
         raise LoaderError(path, "each statement must be a mapping", line)
     unknown = set(st) - _KEYS
@@ -145,7 +146,7 @@ def _statement(st: Any, path: str, line: int | None, registry: ActorRegistry, sc
         raise LoaderError(path, f"{rel.name} is a static link; declare it under 'actors:' (parent, role)", line)
     date = parse_date(st.get("date"), path, line)
     prov = Provenance(rule=f"statements:{Path(path).name}:{line or '?'}",
-                      article=None, source=str(st.get("source") or default_source or path),
+                      article=document, source=str(st.get("source") or default_source or path),
                       sentence=st.get("quote"))
     common = dict(date=date, date_text=st.get("date_text") or date.isoformat(), date_precision="day",
                   place=st.get("place"), negated=bool(st.get("negated", False)),

@@ -26,11 +26,11 @@ def statements(i: int) -> str:
 def test_seed_twice_changes_nothing(tmp_path):
     with SqliteStore(tmp_path / "kg.db") as s:
         first = ingest(s, [ROOT / "seeds"])
-        assert not first.errors and first.counts.articles == 1 and first.counts.events >= 13
+        assert not first.errors and first.counts.articles == 2 and first.counts.events >= 13
         before = s.stats()
         report = ingest(s, [ROOT / "seeds"])
         assert report.counts.to_dict() == {"actors": 0, "articles": 0, "events": 0, "sources": 0}
-        assert report.skipped == 1
+        assert report.skipped == 2
         assert s.stats() == before
 
 

@@ -63,12 +63,18 @@ class Store(Protocol):
     url: str
 
     def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
-              events: Iterable[Event] = ()) -> WriteCounts:
+              events: Iterable[Event] = (), replaces: Iterable[str] = ()) -> WriteCounts:
         """Add (or merge) everything in one transaction: all of it lands or none of it.
 
         Actors are upserted by id (known fields are not erased by unknown ones);
         an event whose id exists gains the new provenance instead of a duplicate.
+        First, in the same transaction, the articles `replaces` (ids) are removed with
+        their provenance, and so are the events no other article supports: a new version
+        of a source replaces the old one.
         """
+
+    def article_ids(self, path: str) -> list[str]:
+        """The ids of the stored articles read from `path` (versions of one source file)."""
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""

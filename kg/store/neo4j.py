@@ -256,15 +256,16 @@ class Neo4jStore(StoreBase):
 
     # -- writing ---------------------------------------------------------------------
     def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
-              events: Iterable[Event] = ()) -> WriteCounts:
-        return self._write(list(actors), list(articles), [event_record(e) for e in events])
+              events: Iterable[Event] = (), replaces: Iterable[str] = ()) -> WriteCounts:
+        return self._write(list(actors), list(articles), [event_record(e) for e in events], list(replaces))
 
     def write_event_records(self, records: Iterable[dict[str, Any]]) -> WriteCounts:
         """:meth:`write` of events given as records (see :func:`event_record`), e.g. from
         :meth:`kg.store.sqlite.SqliteStore.event_records`: the same merge, without building Events."""
         return self._write([], [], list(records))
 
-    def _write(self, actors: list[Actor], articles: list[Article], records: list[dict[str, Any]]) -> WriteCounts:
+    def _write(self, actors: list[Actor], articles: list[Article], records: list[dict[str, Any]],
+               replaces: list[str] = ()) -> WriteCounts:
         for r in records:
             self._rel_type(r["type"])    # refuse unknown types before anything is sent
         self._ensure_schema()
@@ -272,7 +273,7 @@ class Neo4jStore(StoreBase):
 
         try:
             with self._session() as s:
-                return s.execute_write(self._write_tx, actors, articles, records)
+                return s.execute_write(self._write_tx, actors, articles, records, replaces)
         except (StoreError, UnknownRelation):
             raise
         except Neo4jError as e:
@@ -280,8 +281,11 @@ class Neo4jStore(StoreBase):
         except Exception as e:
             raise self._error(e, "writing") from None
 
-    def _write_tx(self, tx, actors: list[Actor], articles: list[Article], records: list[dict]) -> WriteCounts:
+    def _write_tx(self, tx, actors: list[Actor], articles: list[Article], records: list[dict],
+                  replaces: list[str] = ()) -> WriteCounts:
         counts = WriteCounts()
+        if replaces:
+            self._remove_articles(tx, list(replaces))
         if actors:
             counts.actors = self._write_actors(tx, actors)
         if articles:
@@ -289,6 +293,23 @@ class Neo4jStore(StoreBase):
         if records:
             counts.events, counts.sources = self._write_events(tx, records)
         return counts
+
+    def _remove_articles(self, tx, ids: list[str]) -> None:
+        """Delete articles `ids`, their provenance, and the events left with no provenance."""
+        gone = set(ids)
+        found = tx.run("MATCH ()-[r]->() WHERE r.event_id IS NOT NULL AND any(a IN r.articles WHERE a IN $ids) "
+                       "RETURN DISTINCT r.event_id AS id, type(r) AS type, r.prov AS prov", ids=ids).data()
+        for rec in found:
+            t = self._rel_type(rec["type"])
+            prov = [x for x in json.loads(rec["prov"] or "[]") if x[2] not in gone]
+            if not prov:
+                tx.run(f"MATCH ()-[r:`{t}` {{event_id: $id}}]->() DELETE r", id=rec["id"]).consume()
+                continue
+            articles = list(dict.fromkeys(x[2] for x in prov if x[2]))
+            tx.run(f"MATCH ()-[r:`{t}` {{event_id: $id}}]->() SET r.prov = $prov, r.n_sources = $n, "
+                   "r.articles = $articles", id=rec["id"], prov=json.dumps(prov, ensure_ascii=False), n=len(prov),
+                   articles=articles or None).consume()
+        tx.run("MATCH (a:Article) WHERE a.id IN $ids DETACH DELETE a", ids=ids).consume()
 
     def _write_actors(self, tx, actors: list[Actor]) -> int:
         ids = list(dict.fromkeys(a.id for a in actors))
@@ -460,6 +481,9 @@ class Neo4jStore(StoreBase):
                    if _like(like, _sqlite_lower(a.name)) or _like(like, _sqlite_lower(a.id))
                    or _like(like, _sqlite_lower(a.code or "")) or any(_like(key_like, x) for x in k)]
         return sorted((a for a, _k in out), key=lambda a: (a.name, a.id))
+
+    def article_ids(self, path: str) -> list[str]:
+        return sorted(r["id"] for r in self._read("MATCH (a:Article {path: $path}) RETURN a.id AS id", path=path))
 
     def has_article(self, article_id: str) -> bool:
         return bool(self._read("MATCH (a:Article {id: $id}) RETURN 1 AS one", id=article_id))

@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
+import urllib.parse
 from collections import defaultdict
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..model import Actor, Article, Event, Provenance
 from ..registry import normalize_name
 from .base import EventFilter, StoreBase, WriteCounts
@@ -50,11 +52,13 @@ CREATE TABLE IF NOT EXISTS provenance (
     key TEXT NOT NULL, event_id TEXT NOT NULL, article TEXT, source TEXT, sentence TEXT,
     span_start INTEGER, span_end INTEGER, rule TEXT NOT NULL, PRIMARY KEY (event_id, key));
 CREATE INDEX IF NOT EXISTS provenance_article ON provenance(article);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 """
 _CHUNK = 500   # SQLite host-parameter batches
 _BULK_CACHE = -65536   # KiB of page cache during bulk writes
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _ATTRS_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode   # built once: dumps() per row is slow
+DEFAULT_TIMEOUT = 60.0   # seconds a writer waits for another to finish (KG_BUSY_TIMEOUT)
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -80,18 +84,31 @@ class SqliteStore(StoreBase):
     'Turkey'
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float | None = None):
         self.url = str(path)
+        self.readonly = readonly and self.url != ":memory:"
+        self.timeout = float(os.environ.get("KG_BUSY_TIMEOUT", DEFAULT_TIMEOUT)) if timeout is None else timeout
         self._writes = 0
         if self.url != ":memory:":
             p = Path(self.url)
             if p.exists() and p.is_dir():
                 raise StoreError(f"{p}: is a folder, not a store file")
+            if self.readonly and not p.exists():
+                raise StoreError(f"no store at {p} (create one with `kg ingest`)")
             if p.exists() and p.stat().st_size and not _header(p).startswith(b"SQLite format 3"):
                 raise StoreError(f"{p}: not a diplomatic-kg store (not an SQLite file)")
-            p.parent.mkdir(parents=True, exist_ok=True)
+            if not self.readonly:
+                p.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False)
+            if self.readonly:
+                uri = "file:" + urllib.parse.quote(str(Path(self.url).resolve())) + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                           timeout=self.timeout)
+                self._check_kind()
+                return
+            self._db = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False,
+                                       timeout=self.timeout)
+            self._check_kind()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=OFF")
@@ -100,8 +117,10 @@ class SqliteStore(StoreBase):
             version = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if version is None:
                 self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            elif int(version[0]) > SCHEMA_VERSION:
-                raise StoreError(f"{self.url}: store schema v{version[0]} is newer than this kg (v{SCHEMA_VERSION})")
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreBusy(f"{self.url}: store is busy: another process is writing") from None
+            raise StoreError(f"{self.url}: cannot open store ({e})") from None
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.url}: cannot open store ({e})") from None
 
@@ -114,17 +133,35 @@ class SqliteStore(StoreBase):
         self._db.execute("UPDATE meta SET value=? WHERE key='schema_version' AND CAST(value AS INTEGER) < ?",
                          (str(SCHEMA_VERSION), SCHEMA_VERSION))
 
+    def _check_kind(self) -> None:
+        """Refuse, before anything is written, an SQLite file that is not a kg store (or a newer one)."""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = None
+        if "meta" in tables:
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = row[0] if row else None
+        if version is None and (tables or self.readonly):
+            self._db.close()
+            raise StoreError(f"{self.url}: not a diplomatic-kg store (an SQLite database with other tables)"
+                             if tables else f"no store at {self.url} (create one with `kg ingest`)")
+        if version is not None and int(version) > SCHEMA_VERSION:
+            self._db.close()
+            raise StoreError(f"{self.url}: store schema v{version} is newer than this kg (v{SCHEMA_VERSION})")
+
     def close(self) -> None:
         self._db.close()
 
     # -- writing ---------------------------------------------------------------------
     def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
-              events: Iterable[Event] = ()) -> WriteCounts:
+              events: Iterable[Event] = (), replaces: Iterable[str] = ()) -> WriteCounts:
+        if self.readonly:
+            raise StoreError(f"{self.url}: opened read-only")
         counts = WriteCounts()
         db = self._db
         self._writes += 1
+        self._begin()
         try:
-            db.execute("BEGIN IMMEDIATE")
+            self._remove_articles(list(replaces))
             for a in actors:
                 counts.actors += self._upsert_actor(a)
             for art in articles:
@@ -133,10 +170,43 @@ class SqliteStore(StoreBase):
                 counts.articles += cur.rowcount
             self._write_events(list(events), counts)
             db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException as e:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"{self.url}: write failed, nothing was stored ({e})") from None
             raise
         return counts
+
+    def _begin(self) -> None:
+        """Take the write lock, waiting up to the busy timeout for another writer to finish."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreBusy(f"{self.url}: store is busy: another process is writing "
+                                f"(waited {self.timeout:g} s; set KG_BUSY_TIMEOUT to wait longer)") from None
+            raise StoreError(f"{self.url}: cannot write ({e})") from None
+
+    def _remove_articles(self, ids: list[str]) -> None:
+        """Delete articles `ids`, their provenance, and the events left with no provenance."""
+        if not ids:
+            return
+        db, marks = self._db, ",".join("?" * len(ids))
+        touched = [r[0] for r in db.execute(
+            f"SELECT DISTINCT event_id FROM provenance WHERE article IN ({marks})", ids)]
+        db.execute(f"DELETE FROM provenance WHERE article IN ({marks})", ids)
+        db.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        for i in range(0, len(touched), _CHUNK):
+            chunk = touched[i:i + _CHUNK]
+            m = ",".join("?" * len(chunk))
+            gone = [r[0] for r in db.execute(
+                f"SELECT id FROM events WHERE id IN ({m}) AND id NOT IN (SELECT event_id FROM provenance"
+                f" WHERE event_id IN ({m}))", chunk + chunk)]
+            if gone:
+                g = ",".join("?" * len(gone))
+                db.execute(f"DELETE FROM event_actors WHERE event_id IN ({g})", gone)
+                db.execute(f"DELETE FROM events WHERE id IN ({g})", gone)
 
     def _write_events(self, events: list[Event], counts: WriteCounts) -> None:
         """Insert new events, merge known ones (best confidence, missing fields filled) and add
@@ -271,6 +341,9 @@ class SqliteStore(StoreBase):
                     " OR id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?))")
             args += [like, like, like, f"%{normalize_name(search)}%"]
         return [self._actor(r) for r in self._db.execute(sql + " ORDER BY name, id", args)]
+
+    def article_ids(self, path: str) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE path=? ORDER BY id", (path,))]
 
     def has_article(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
