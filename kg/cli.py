@@ -162,8 +162,10 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None 
     (GDELT, ICEWS, POLECAT) into the store.
 
     PATHS are files, folders (searched recursively) or globs. Articles and dataset
-    events already in the store are skipped, so re-running is safe. Bad files and rows
-    are reported and skipped; the exit status is 1 only when nothing could be loaded.
+    events already in the store are skipped, so re-running is safe; a file whose content
+    changed replaces its old version. Bad files and rows are reported and skipped. The exit
+    status is 1 when nothing could be loaded, or when anything read could not be stored
+    (e.g. another process kept the store busy longer than KG_BUSY_TIMEOUT, 60 s).
 
     \b
     Example:
@@ -200,6 +202,10 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None 
                    f"{c.actors} actor(s) added; {report.skipped} already stored; {len(report.errors)} error(s).")
         if report.rows:
             click.echo(_dataset_summary(report))
+    if report.failed:
+        click.echo(f"Error: {len(report.failed)} source(s) were read but not stored: "
+                   + ", ".join(report.failed), err=True)
+        sys.exit(1)
     if report.errors and not report.loaded_anything:
         sys.exit(1)
 

@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 
 from loaders import DATASETS, Batch, Document, EventRecords, Slice, loader_for
 
-from .errors import KgError, LoaderError
+from .errors import KgError, LoaderError, StoreError
 from .model import Article
 from .registry import ActorRegistry, load_actor_file
 from .store.base import Store, WriteCounts
@@ -45,6 +45,7 @@ class IngestReport:
     rows: int = 0                                                  # event-dataset rows read
     skipped_rows: Counter = field(default_factory=Counter)         # ... not loaded, by reason
     skipped_codes: Counter = field(default_factory=Counter)        # ... by event code outside our types
+    failed: list[str] = field(default_factory=list)   # read, but not stored (the store refused the write)
 
     @property
     def loaded_anything(self) -> bool:
@@ -53,11 +54,19 @@ class IngestReport:
 
     def to_dict(self) -> dict:
         out = {"files": self.files, **self.counts.to_dict(), "skipped": self.skipped,
-               "errors": self.errors, "warnings": self.warnings}
+               "errors": self.errors, "warnings": self.warnings, "failed": self.failed}
         if self.rows:
             out.update(rows=self.rows, skipped_by_reason=dict(self.skipped_rows.most_common()),
                        skipped_by_code=dict(self.skipped_codes.most_common()))
         return out
+
+    def store(self, store: Store, ref: str, **rows) -> None:
+        """``store.write(**rows)``, counted; a refused write is listed in ``failed`` and ``errors``."""
+        try:
+            self.counts += store.write(**rows)
+        except StoreError as e:
+            self.failed.append(ref)
+            self.errors.append(f"{ref}: not stored: {e}")
 
 
 def expand_paths(paths: Iterable[str | os.PathLike], fmt: str | None = None) -> list[Path]:
@@ -151,7 +160,7 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
     files = expand_paths(paths, fmt)
     registry = registry_for(store, actors)
     if actors:
-        report.counts += store.write(actors=load_actor_file(actors))
+        report.store(store, str(actors), actors=load_actor_file(actors))
     for path in files:
         if on_file:
             on_file(path)
@@ -167,7 +176,7 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
             items = read(path, registry, slice_=slice_) if dataset else read(path, registry)
             for item in items:
                 if isinstance(item, EventRecords):
-                    _write_records(store, item, report)
+                    _write_records(store, item, report, path)
                     if on_rows:
                         on_rows(path, item.rows, item.done, item.total)
                 elif isinstance(item, LoaderError) and item.line is not None and dataset:
@@ -181,8 +190,8 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                     if all(store.has_article(a.id) for a in item.articles) and item.articles:
                         report.skipped += 1
                         continue
-                    report.counts += store.write(actors=item.actors, articles=item.articles, events=item.events,
-                                                 replaces=_older(store, item.articles))
+                    report.store(store, str(path), actors=item.actors, articles=item.articles, events=item.events,
+                                 replaces=_older(store, item.articles))
                 elif isinstance(item, Document):
                     report.warnings += item.warnings
                     if store.has_article(item.article.id):
@@ -194,8 +203,8 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                         extractor = Extractor(registry)
                     result = extractor.extract(item)
                     report.warnings += getattr(result, "warnings", [])
-                    report.counts += store.write(actors=result.actors, articles=[item.article], events=result.events,
-                                                 replaces=_older(store, [item.article]))
+                    report.store(store, item.article.path or item.ref, actors=result.actors,
+                                 articles=[item.article], events=result.events, replaces=_older(store, [item.article]))
                     registry.add_all(a for a in result.actors if a.kind == "person" and a.code)
             if row_errors > MAX_ROW_ERRORS:
                 report.errors.append(f"{path}: {row_errors - MAX_ROW_ERRORS} more malformed row(s) not listed")
@@ -208,12 +217,17 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
 
 
 
-def _write_records(store: Store, item: EventRecords, report: IngestReport) -> None:
+def _write_records(store: Store, item: EventRecords, report: IngestReport, path: Path) -> None:
     """One chunk of an event dataset: its new actors, then its events through the bulk path."""
-    if item.actors:
-        report.counts += store.write(actors=item.actors)
-    if item.records:
-        report.counts += store.write_event_records(item.records)
+    try:
+        if item.actors:
+            report.counts += store.write(actors=item.actors)
+        if item.records:
+            report.counts += store.write_event_records(item.records)
+    except StoreError as e:
+        ref = f"{path} (rows up to byte {item.done})"
+        report.failed.append(ref)
+        report.errors.append(f"{ref}: not stored: {e}")
     report.rows += item.rows
     report.skipped_rows.update(item.skipped)
     report.skipped_codes.update(item.skipped_codes)
