@@ -160,7 +160,10 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
     """Every event of `actor`, one row per (event, other party), oldest first.
 
     ``direction`` is ``out`` (the actor is the source), ``in`` (the target) or
-    ``mutual`` (a symmetric type).
+    ``mutual`` (a symmetric type). With ``level="code"`` the other party is its roll-up
+    code, and reports of the same act (type, direction, other code, day, negation) are one
+    row with every report in ``evidence`` and every event in ``event_ids`` — the act read
+    once as "Assad" and once as "Syria" is listed once, as in :func:`who_met_whom`.
     """
     from .schema import load_schema
 
@@ -171,7 +174,8 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
     flt = EventFilter(types=types, actors=base.actors, codes=base.codes, since=since, until=until)
     events = list(store.events(flt))
     look = _Actors(store, events)
-    rows = []
+    rows: list[dict[str, Any]] = []
+    merged: dict[tuple, dict[str, Any]] = {}
     for e in events:
         if e.symmetric:
             pairs = [("mutual", p) for p in e.participants if not _matches(anchor, p, look(p).code)]
@@ -186,12 +190,23 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
             if ident in seen or (level == "code" and who.get("code") == anchor.code):
                 continue
             seen.add(ident)
+            # at the code level, reports of one act (the same type, direction, other party and day) are one row
+            key = (e.type, e.negated, e.date, *ident) if level == "code" and e.date else (e.id, *ident)
+            if key in merged:
+                row = merged[key]
+                row["place"] = row["place"] or e.place
+                row["confidence"] = max(row["confidence"], e.confidence)
+                row["evidence"] += [x for x in _evidence(e) if x not in row["evidence"]]
+                row["event_ids"].append(e.id)
+                continue
             first = e.provenance[0] if e.provenance else None
-            rows.append({"type": e.type, "direction": direction, "other": who,
-                         "date": e.date.isoformat() if e.date else None, "place": e.place, "negated": e.negated,
-                         "confidence": e.confidence, "goldstein": schema.relations[e.type].goldstein,
-                         "sentence": first.sentence if first else None, "source": first.source if first else None,
-                         "event_id": e.id})
+            row = {"type": e.type, "direction": direction, "other": who,
+                   "date": e.date.isoformat() if e.date else None, "place": e.place, "negated": e.negated,
+                   "confidence": e.confidence, "goldstein": schema.relations[e.type].goldstein,
+                   "sentence": first.sentence if first else None, "source": first.source if first else None,
+                   "evidence": _evidence(e), "event_ids": [e.id]}
+            merged[key] = row
+            rows.append(row)
     return rows
 
 

@@ -30,7 +30,7 @@ def test_sync_sqlite_to_sqlite_is_idempotent(tmp_path):
 def test_cli_sync(run, seed_db, tmp_path):
     r = run("sync", "--to", str(tmp_path / "copy.db"), store=seed_db)
     assert r.exit_code == 0, r.output
-    assert "added 19 actor(s), 0 article(s), 13 event(s), 13 source(s)" in r.output
+    assert "added 19 actor(s), 1 article(s), 13 event(s), 13 source(s)" in r.output
     assert content(SqliteStore(tmp_path / "copy.db"))[2] == content(SqliteStore(seed_db))[2]
     r = run("sync", "--to", str(seed_db), store=seed_db)
     assert r.exit_code == 2
