@@ -7,8 +7,6 @@ errors (:class:`kg.errors.KgError`) become one-line ``Error: …`` messages, exi
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import logging
 import sys
 from pathlib import Path
@@ -17,62 +15,17 @@ from typing import Any, Callable
 import click
 
 from . import lookups
-from .errors import KgError
+from .cli_common import DATE, STORE_HELP, Context, handle_errors, pass_ctx, store_option
+from .cli_extract import extract_cmd
+from .cli_query import query_cmd
+from .cli_sync import sync_cmd
+from .cli_view import export_cmd, view_cmd
 from .output import emit, output_options
 
 __all__ = ["cli", "main"]
 
-class Context:
-    """What the group passes to every command: the store URL and the actor overlay."""
-
-    def __init__(self, store_url: str | None, actors: str | None):
-        self.store_url = store_url
-        self.actors = actors
-        self._store = None
-
-    @property
-    def store(self):
-        if self._store is None:
-            from .store import open_store
-
-            self._store = open_store(self.store_url)
-        return self._store
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-
-pass_ctx = click.make_pass_decorator(Context)
-
-def handle_errors(fn: Callable) -> Callable:
-    """Turn library errors into ``click.ClickException`` (exit 1)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kw: Any) -> Any:
-        try:
-            return fn(*args, **kw)
-        except KgError as e:
-            raise click.ClickException(str(e)) from None
-
-    return wrapper
-
-class _Date(click.ParamType):
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
-
-DATE = _Date()
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--store", envvar="KG_STORE", default="kg.db", show_default=True, metavar="PATH|bolt://…",
-              help="Store: an SQLite file, or a Neo4j URL (credentials from NEO4J_USER / NEO4J_PASSWORD). "
-                   "Env: KG_STORE.")
+@click.option("--store", envvar="KG_STORE", default="kg.db", metavar="PATH|bolt://…", help=STORE_HELP)
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), envvar="KG_ACTORS",
               help="Actor overlay YAML that adds to or overrides the built-in gazetteer. Env: KG_ACTORS.")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
@@ -153,6 +106,7 @@ def _dataset_summary(report) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_event_dataset_options
+@store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_ctx
 @handle_errors
@@ -181,7 +135,7 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None 
     if fmt or (files and all(dataset_format(f) for f in files)):
         progress = _RowsProgress()
         try:
-            report = run(ctx.store, files, actors=ctx.actors, fmt=fmt, slice_=slice_, on_rows=progress)
+            report = run(ctx.writable_store, files, actors=ctx.actors, fmt=fmt, slice_=slice_, on_rows=progress)
         finally:
             progress.close()
     else:
@@ -189,7 +143,7 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None 
                                item_show_func=lambda p: str(p)[-40:] if p else None) as bar:
             def step(p: Path) -> None:
                 bar.update(1, p)
-            report = run(ctx.store, files, actors=ctx.actors, on_file=step, fmt=fmt, slice_=slice_)
+            report = run(ctx.writable_store, files, actors=ctx.actors, on_file=step, fmt=fmt, slice_=slice_)
     for err in report.errors:
         click.echo(f"Error: {err}", err=True)
     for w in report.warnings:
@@ -216,6 +170,7 @@ _UNTIL = click.option("--until", type=DATE, help="Only events on or before this 
 
 @cli.command(name="who-met-whom")
 @click.argument("actor")
+@store_option
 @click.option("--with", "with_", metavar="ACTOR", help="Only meetings this actor also attended.")
 @_SINCE
 @_UNTIL
@@ -245,6 +200,7 @@ def who_met_whom(ctx: Context, actor: str, with_: str | None, since, until, leve
 
 @cli.command()
 @click.argument("actor")
+@store_option
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this relation type (repeatable).")
 @_SINCE
 @_UNTIL
@@ -267,6 +223,7 @@ def relations(ctx: Context, actor: str, types: tuple[str, ...], since, until, le
 
 @cli.command()
 @click.argument("search", required=False)
+@store_option
 @click.option("--unresolved", is_flag=True, help="Only actors the extractor could not place (code is null).")
 @output_options()
 @pass_ctx
@@ -286,6 +243,7 @@ def actors(ctx: Context, search: str | None, unresolved: bool, fmt: str, as_json
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@store_option
 @pass_ctx
 @handle_errors
 def stats(ctx: Context, as_json: bool) -> None:
@@ -308,11 +266,5 @@ def stats(ctx: Context, as_json: bool) -> None:
 def main() -> None:
     cli(prog_name="kg")
 
-# Commands that live in modules of their own (kg/cli_*.py).
-from .cli_extract import extract_cmd  # noqa: E402
-from .cli_query import query_cmd  # noqa: E402
-from .cli_sync import sync_cmd  # noqa: E402
-from .cli_view import export_cmd, view_cmd  # noqa: E402
-
-for _command in (extract_cmd, query_cmd, sync_cmd, view_cmd, export_cmd):
+for _command in (extract_cmd, query_cmd, sync_cmd, view_cmd, export_cmd):   # commands in kg/cli_*.py
     cli.add_command(_command)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import Context, handle_errors, pass_ctx
+from .cli_common import Context, handle_errors, pass_ctx, store_option
 from .output import emit, output_options
 
 __all__ = ["query_cmd"]
@@ -27,6 +27,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--cypher", metavar="QUERY", help="Run this ad-hoc, read-only Cypher instead of a named query.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
 @output_options()
+@store_option
 @pass_ctx
 @handle_errors
 def query_cmd(ctx: Context, name: str | None, params: tuple[str, ...], cypher: str | None, list_: bool,

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .cli import Context, handle_errors, pass_ctx
+from .cli_common import Context, handle_errors, pass_ctx, store_option
 from .output import emit
 
 __all__ = ["sync_cmd"]
@@ -19,6 +19,7 @@ __all__ = ["sync_cmd"]
 @click.option("--batch", type=click.IntRange(1), default=5000, show_default=True,
               help="Rows per transaction.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@store_option
 @pass_ctx
 @handle_errors
 def sync_cmd(ctx: Context, to: str, from_: str | None, batch: int, as_json: bool) -> None:
@@ -33,12 +34,12 @@ def sync_cmd(ctx: Context, to: str, from_: str | None, batch: int, as_json: bool
       kg sync --to bolt://127.0.0.1:7687 --from kg.db
       kg sync --from bolt://127.0.0.1:7687 --to copy.db
     """
-    from .store import open_store
+    from .store import open_store, store_key
     from .sync import sync
 
-    src = open_store(from_) if from_ else ctx.store
-    if str(src.url) == str(to):
+    if store_key(from_ or ctx.store_url) == store_key(to):
         raise click.UsageError("--from and --to name the same store")
+    src = open_store(from_, readonly=True) if from_ else ctx.store
     dst = open_store(to)
     try:
         total = src.stats()

@@ -10,7 +10,8 @@ from typing import Any, Callable
 
 import click
 
-from .cli import DATE, Context, handle_errors, pass_ctx
+from .cli_common import DATE, Context, handle_errors, pass_ctx, store_option
+from .lookups import LEVELS
 
 __all__ = ["view_cmd", "export_cmd"]
 
@@ -25,7 +26,7 @@ def _filter_options(fn: Callable) -> Callable:
         click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this relation type (repeatable)."),
         click.option("--since", type=DATE, help="Only events on or after this date."),
         click.option("--until", type=DATE, help="Only events on or before this date."),
-        click.option("--level", type=click.Choice(("person", "code")), default="person", show_default=True,
+        click.option("--level", type=click.Choice(LEVELS), default="person", show_default=True,
                      help="Draw actors as recorded (persons, bodies) or rolled up to codes (TUR, SYR-OPP)."),
         click.option("--min-events", type=click.IntRange(1), default=1, show_default=True,
                      help="Only actor pairs linked by at least this many events."),
@@ -48,6 +49,7 @@ def _filters(kw: dict[str, Any]) -> dict[str, Any]:
               help="Refuse to draw more nodes than this (the page would not be usable); filter instead.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="graph.html",
               show_default=True, help="The HTML file to write.")
+@store_option
 @pass_ctx
 @handle_errors
 def view_cmd(ctx: Context, output: str, collapse: bool, title: str | None, max_nodes: int, **kw: Any) -> None:
@@ -85,6 +87,7 @@ def view_cmd(ctx: Context, output: str, collapse: bool, title: str | None, max_n
 @click.option("-o", "--output", required=True, type=click.Path(writable=True),
               help="The file (a folder for csv) to write.")
 @_filter_options
+@store_option
 @pass_ctx
 @handle_errors
 def export_cmd(ctx: Context, fmt: str, output: str, **kw: Any) -> None:

@@ -101,9 +101,14 @@ class SqliteStore(StoreBase):
                 p.parent.mkdir(parents=True, exist_ok=True)
         try:
             if self.readonly:
-                uri = "file:" + urllib.parse.quote(str(Path(self.url).resolve())) + "?mode=ro"
-                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                                           timeout=self.timeout)
+                # query_only, on a connection that cannot create the file: nothing is written, and the
+                # last reader still tidies a WAL store's -wal/-shm files (mode=ro if we may not write)
+                uri = "file:" + urllib.parse.quote(str(Path(self.url).resolve()))
+                mode = "rw" if os.access(self.url, os.W_OK) and os.access(Path(self.url).resolve().parent,
+                                                                         os.W_OK) else "ro"
+                self._db = sqlite3.connect(f"{uri}?mode={mode}", uri=True, isolation_level=None,
+                                           check_same_thread=False, timeout=self.timeout)
+                self._db.execute("PRAGMA query_only=1")
                 self._check_kind()
                 return
             self._db = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False,
