@@ -33,6 +33,8 @@ __all__ = ["read_text_article", "parse_text_article", "read_jsonl", "MAX_BYTES"]
 MAX_BYTES = 20_000_000        # one article file, or one .jsonl record
 MAX_JSONL_BYTES = 2_000_000_000
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_OPEN = re.compile(r"\A---[ \t]*\n")
+_PLAIN = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 _KEYS = {"title", "date", "source", "url", "language", "lang", "id", "author", "tags"}
 
 
@@ -47,23 +49,31 @@ def read_text_article(path: str | Path, registry=None) -> Iterator[Item]:
 
 
 def parse_text_article(text: str, path: str) -> Document:
-    """A :class:`Document` from file text with optional YAML front matter."""
+    """A :class:`Document` from file text with optional YAML front matter.
+
+    Front matter that is not valid YAML but reads as ``key: value`` lines (a scraped
+    title with a colon: ``title: Erdogan: We will invite Assad``) is read line by line,
+    the value being the rest of the line, with a warning. Front matter without its
+    closing ``---`` is an error.
+    """
     meta: dict = {}
+    warnings: list[str] = []
     body, offset = text, 0
     m = _FRONT.match(text)
     if m:
         try:
             meta = yaml_load(m.group(1)) or {}
         except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            raise LoaderError(path, f"malformed front matter ({getattr(e, 'problem', e)})",
-                              mark.line + 2 if mark else 1) from None
+            meta = _plain_lines(m.group(1), path, e)
+            warnings.append(f"{path}:{_mark_line(e)}: front matter is not valid YAML "
+                            f"({getattr(e, 'problem', None) or e}); read as plain 'key: value' lines")
         if not isinstance(meta, dict):
             raise LoaderError(path, "front matter must be a mapping of keys (title, date, source)", 2)
         body, offset = text[m.end():], m.end()
+    elif _OPEN.match(text):
+        raise LoaderError(path, "front matter opened with '---' is never closed (add a '---' line after it)", 1)
     if not body.strip():
         raise LoaderError(path, "article has no text")
-    warnings = []
     date = None
     if meta.get("date") in (None, ""):
         warnings.append(f"{path}: no publication date; relative dates stay unresolved")
@@ -72,6 +82,26 @@ def parse_text_article(text: str, path: str) -> Document:
     article = Article(article_id(body), _str(meta.get("title")), date, _str(meta.get("source") or meta.get("url")),
                       path, _str(meta.get("language") or meta.get("lang")))
     return Document(article, body, path, offset, tuple(warnings))
+
+
+def _mark_line(e: yaml.YAMLError) -> int:
+    """The file line of a YAML error inside front matter (which starts on line 2)."""
+    mark = getattr(e, "problem_mark", None)
+    return mark.line + 2 if mark else 1
+
+
+def _plain_lines(block: str, path: str, error: yaml.YAMLError) -> dict[str, str]:
+    """``key: value`` lines, the value being the rest of the line; LoaderError if a line is not one."""
+    out: dict[str, str] = {}
+    for n, line in enumerate(block.splitlines(), 2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        kv = _PLAIN.match(line)
+        if not kv:
+            raise LoaderError(path, f"malformed front matter ({getattr(error, 'problem', None) or error}); "
+                                    f"line {n} is not 'key: value'", _mark_line(error))
+        out[kv.group(1).lower()] = kv.group(2).strip()
+    return out
 
 
 def _key_line(text: str, key: str) -> int | None:
