@@ -115,7 +115,7 @@ def test_jsonl_one_article_per_line_bad_lines_reported(tmp_path):
     (b"   \n\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     (b"---\ntitle: x\n---\ncaf\xe9 au lait\n", "not UTF-8 (byte 0xe9 at offset 20)"),
-    (b"---\ntitle: x\n  - [x\n---\ntext\n", "malformed front matter"),
+    (b"---\n- [x\n---\ntext\n", "malformed front matter"),
     (b"---\ntitle: x\ntext\n", "never closed"),
     (b"---\ndate: 2023-02-30\n---\ntext\n", "impossible date"),
     (b"---\ntitle: x\n---\n   \n", "article has no text"),
