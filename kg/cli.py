@@ -15,7 +15,7 @@ from typing import Any, Callable
 import click
 
 from . import lookups
-from .cli_common import DATE, STORE_HELP, Context, handle_errors, pass_ctx, store_option
+from .cli_common import DATE, STORE_HELP, Context, KgGroup, handle_errors, pass_ctx, store_option
 from .cli_extract import extract_cmd
 from .cli_query import query_cmd
 from .cli_sync import sync_cmd
@@ -24,7 +24,7 @@ from .output import emit, output_options
 
 __all__ = ["cli", "main"]
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--store", envvar="KG_STORE", default="kg.db", metavar="PATH|bolt://…", help=STORE_HELP)
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), envvar="KG_ACTORS",
               help="Actor overlay YAML that adds to or overrides the built-in gazetteer. Env: KG_ACTORS.")

@@ -7,16 +7,50 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
+import re
 from typing import Any, Callable
 
 import click
 
 from .errors import KgError
 
-__all__ = ["Context", "pass_ctx", "handle_errors", "store_option", "DATE", "STORE_HELP"]
+__all__ = ["KgGroup", "Context", "pass_ctx", "handle_errors", "store_option", "DATE", "STORE_HELP"]
+
+log = logging.getLogger("kg.cli")
 
 STORE_HELP = ("Store: an SQLite file, or a Neo4j URL bolt://… / neo4j://… (credentials from NEO4J_USER / "
               "NEO4J_PASSWORD). Env: KG_STORE. Default: kg.db.")
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")   # bytes the OS could not decode (surrogateescape)
+
+
+class KgGroup(click.Group):
+    """The ``kg`` group: refuses undecodable arguments up front, and turns any error that is
+    not one of ours (a bug) into one line instead of a traceback (``-vv`` logs the traceback)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for arg in args:
+            if _UNDECODABLE.search(arg):
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                raise click.UsageError(f"argument \"{shown}\" is not valid UTF-8 text", ctx)
+            if "\x00" in arg:
+                raise click.UsageError(f"argument {arg!r} contains a NUL byte", ctx)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except KgError as e:
+            raise click.ClickException(str(e)) from None
+        except Exception as e:
+            log.debug("internal error", exc_info=True)
+            raise click.ClickException(f"internal error ({type(e).__name__}: {e}); please report it "
+                                       "(kg -vv … shows the traceback)") from None
 
 
 class Context:
