@@ -127,10 +127,13 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None 
       kg ingest 20150218.export.CSV.zip --actors TUR,SYR --since 2015-02-01
       kg ingest --format icews events.2018.tab --types MET,CRITICIZED --json
     """
-    from loaders import dataset_format
-    from .ingest import expand_paths, ingest as run, make_slice
+    from loaders import dataset_format, expand_paths
+
+    from .ingest import NOTHING_TO_LOAD, ingest as run, make_slice
 
     files = expand_paths(paths, fmt)
+    if not files:   # before the store is opened: nothing is created
+        raise click.ClickException(f"{', '.join(paths)}: {NOTHING_TO_LOAD}")
     slice_ = make_slice(since=since, until=until, actors=actor_codes, types=types)
     if fmt or (files and all(dataset_format(f) for f in files)):
         progress = _RowsProgress()
@@ -152,8 +155,10 @@ def ingest(ctx: Context, paths: tuple[str, ...], as_json: bool, fmt: str | None 
         emit(report.to_dict(), "json")
     else:
         c = report.counts
+        ignored = f"{report.ignored} not extracted (see warnings); " if report.ignored else ""
         click.echo(f"{report.files} file(s): {c.articles} article(s), {c.events} event(s), {c.sources} source(s), "
-                   f"{c.actors} actor(s) added; {report.skipped} already stored; {len(report.errors)} error(s).")
+                   f"{c.actors} actor(s) added; {report.skipped} already stored; {ignored}"
+                   f"{len(report.errors)} error(s).")
         if report.rows:
             click.echo(_dataset_summary(report))
     if report.failed:
@@ -218,6 +223,9 @@ def relations(ctx: Context, actor: str, types: tuple[str, ...], since, until, le
       kg relations "United States" --type CRITICIZED --type CALLED_ON --json
     """
     rows = lookups.relations(ctx.store, actor, types=types, since=since, until=until, level=level)
+    if not rows and fmt == "table" and not as_json:
+        click.echo(f"No relations of {actor} recorded" + (" with these filters." if types or since or until
+                                                           else "."), err=True)
     cols = ["date", "type", "direction", "other", "place", "negated", "sentence"]
     emit(rows, fmt, columns=None if fmt != "table" else cols, as_json=as_json)
 

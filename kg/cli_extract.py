@@ -6,10 +6,11 @@ import json
 
 import click
 
-from kg.errors import KgError
-from kg.output import render
+from loaders import expand_paths, is_statements
 
+from .errors import KgError
 from .extract.batch import extract_paths
+from .output import render
 
 __all__ = ["extract_cmd"]
 
@@ -27,6 +28,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, jobs: int,
     """Extract typed, dated events from articles (.md, .txt, .jsonl) and print them.
 
     Warnings and per-file errors go to stderr; one bad file never stops the batch.
+    The exit status is 1 when no article could be read.
 
     \b
     Example:
@@ -35,12 +37,22 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, jobs: int,
     """
     actors = getattr(ctx.obj, "actors", None)
     table: list[dict] = []
+    done = failed = 0
     try:
-        for result in extract_paths(paths, jobs=jobs, actors=actors, prefilter=not no_prefilter):
+        files = expand_paths(paths)
+        for f in files:
+            if is_statements(f):
+                click.echo(f"warning: {f}: curated statements, not an article: nothing to extract "
+                           "(`kg ingest` loads them)", err=True)
+        articles = [f for f in files if not is_statements(f)]
+        for result in extract_paths(articles, jobs=jobs, actors=actors, prefilter=not no_prefilter):
             for w in result.warnings:
                 click.echo(f"warning: {w}", err=True)
             if result.error:
                 click.echo(f"error: {result.error}", err=True)
+                failed += 1
+            else:
+                done += 1
             if fmt == "jsonl":
                 for row in result.rows:
                     click.echo(json.dumps(row, ensure_ascii=False, default=str))
@@ -50,3 +62,6 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, jobs: int,
         raise click.ClickException(str(e)) from None
     if fmt != "jsonl":
         click.echo(render(table, fmt, TABLE_COLUMNS if fmt == "table" else None), nl=False)
+    if not done:
+        raise click.ClickException(f"no article could be read ({failed} failed)" if failed
+                                   else "no article in the input (.md, .txt or .jsonl)")

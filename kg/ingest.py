@@ -12,7 +12,6 @@ counted by reason and by event code.
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 from collections import Counter
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from loaders import DATASETS, Batch, Document, EventRecords, Slice, loader_for
+from loaders import DATASETS, Batch, Document, EventRecords, Slice, expand_paths, loader_for
 
 from .errors import KgError, LoaderError, StoreError
 from .model import Article
@@ -31,6 +30,7 @@ __all__ = ["ingest", "IngestReport", "expand_paths", "registry_for", "make_slice
 
 log = logging.getLogger(__name__)
 MAX_ROW_ERRORS = 20   # malformed rows reported one by one per file; the rest are counted
+NOTHING_TO_LOAD = "nothing to load (no .md, .markdown, .txt, .jsonl, .yaml or .yml files, or event datasets)"
 
 
 @dataclass
@@ -40,6 +40,7 @@ class IngestReport:
     files: int = 0
     counts: WriteCounts = field(default_factory=WriteCounts)
     skipped: int = 0
+    ignored: int = 0      # read but not stored: the extractor skipped them (not English, no text)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rows: int = 0                                                  # event-dataset rows read
@@ -50,10 +51,10 @@ class IngestReport:
     @property
     def loaded_anything(self) -> bool:
         return bool(self.counts.articles or self.counts.events or self.counts.actors or self.skipped
-                    or self.rows)
+                    or self.rows or self.ignored)
 
     def to_dict(self) -> dict:
-        out = {"files": self.files, **self.counts.to_dict(), "skipped": self.skipped,
+        out = {"files": self.files, **self.counts.to_dict(), "skipped": self.skipped, "ignored": self.ignored,
                "errors": self.errors, "warnings": self.warnings, "failed": self.failed}
         if self.rows:
             out.update(rows=self.rows, skipped_by_reason=dict(self.skipped_rows.most_common()),
@@ -67,26 +68,6 @@ class IngestReport:
         except StoreError as e:
             self.failed.append(ref)
             self.errors.append(f"{ref}: not stored: {e}")
-
-
-def expand_paths(paths: Iterable[str | os.PathLike], fmt: str | None = None) -> list[Path]:
-    """Files named by `paths` (files, folders searched recursively, globs), loadable ones only.
-
-    A path that matches nothing raises LoaderError.
-    """
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and loader_for(f, fmt) and not f.name.startswith("."))
-        elif p.exists():
-            out.append(p)
-        else:
-            hits = sorted(Path(h) for h in glob.glob(str(raw), recursive=True))
-            if not hits:
-                raise LoaderError(str(raw), "no such file, folder or glob match")
-            out += [h for h in hits if h.is_file()]
-    return list(dict.fromkeys(out))
 
 
 def registry_for(store: Store | None = None, overlay: str | os.PathLike | None = None) -> ActorRegistry:
@@ -157,7 +138,10 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
         bytes in all)
     """
     report = IngestReport()
+    paths = list(paths)
     files = expand_paths(paths, fmt)
+    if not files:
+        raise LoaderError(", ".join(map(str, paths)), NOTHING_TO_LOAD)
     registry = registry_for(store, actors)
     if actors:
         report.store(store, str(actors), actors=load_actor_file(actors))
@@ -203,6 +187,9 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                         extractor = Extractor(registry)
                     result = extractor.extract(item)
                     report.warnings += getattr(result, "warnings", [])
+                    if getattr(result, "skipped", False):   # not English, no text: nothing to store
+                        report.ignored += 1
+                        continue
                     report.store(store, item.article.path or item.ref, actors=result.actors,
                                  articles=[item.article], events=result.events, replaces=_older(store, [item.article]))
                     registry.add_all(a for a in result.actors if a.kind == "person" and a.code)

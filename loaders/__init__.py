@@ -13,8 +13,13 @@ file name.
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 from pathlib import Path
+from typing import Iterable
+
+from kg.errors import LoaderError
 
 from .articles import MAX_BYTES, read_jsonl, read_text_article
 from .common import Batch, Document, Item
@@ -25,7 +30,7 @@ from .polecat import read_polecat
 from .statements import read_statements
 
 __all__ = ["LOADERS", "DATASETS", "Batch", "Document", "EventRecords", "Item", "Slice", "dataset_format",
-           "loader_for", "MAX_BYTES"]
+           "loader_for", "expand_paths", "is_statements", "MAX_BYTES"]
 
 LOADERS = {
     ".md": read_text_article,
@@ -62,3 +67,29 @@ def loader_for(path: str | Path, fmt: str | None = None):
     if fmt:
         return DATASETS.get(fmt)
     return LOADERS.get(Path(path).suffix.lower())
+
+
+def is_statements(path: str | Path) -> bool:
+    """Whether `path` is a curated statements file (YAML), not an article."""
+    return LOADERS.get(Path(path).suffix.lower()) is read_statements
+
+
+def expand_paths(paths: Iterable[str | os.PathLike], fmt: str | None = None) -> list[Path]:
+    """Files named by `paths` (files, folders searched recursively, globs), loadable ones only
+    (as `fmt`, an event dataset, when given).
+
+    A path that matches nothing raises LoaderError.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and loader_for(f, fmt) and not f.name.startswith("."))
+        elif p.exists():
+            out.append(p)
+        else:
+            hits = sorted(Path(h) for h in glob.glob(str(raw), recursive=True))
+            if not hits:
+                raise LoaderError(str(raw), "no such file, folder or glob match")
+            out += [h for h in hits if h.is_file()]
+    return list(dict.fromkeys(out))

@@ -111,7 +111,7 @@ def test_ingest_json_summary(run, tmp_path):
     good.write_text("statements:\n  - {type: AGREED, participants: [Iran, Iraq], date: 2023-05-01}\n")
     r = run("ingest", "--json", str(good), store=tmp_path / "kg.db")
     assert json.loads(r.output[r.output.index("{"):]) | {"warnings": []} == {
-        "files": 1, "actors": 2, "articles": 1, "events": 1, "sources": 1, "skipped": 0, "errors": [],
+        "files": 1, "actors": 2, "articles": 1, "events": 1, "sources": 1, "skipped": 0, "ignored": 0, "errors": [],
         "warnings": [], "failed": []}
 
 

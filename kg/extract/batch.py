@@ -30,8 +30,7 @@ class ArticleResult:
 
 def iter_documents(paths: Iterable[str | os.PathLike]) -> Iterator:
     """Documents (and LoaderErrors) from files, folders and globs; statement files are skipped."""
-    from kg.ingest import expand_paths
-    from loaders import Document, loader_for
+    from loaders import Document, expand_paths, loader_for
 
     for path in expand_paths(paths):
         read = loader_for(path)
