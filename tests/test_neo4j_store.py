@@ -148,3 +148,10 @@ def test_synthetic_batches_match_sqlite(neo4j_store):
     flt = EventFilter(article=c.articles[3].id)
     assert list(neo4j_store.events(flt)) == list(sqlite.events(flt))
     assert {**neo4j_store.stats(), "store": None} == {**sqlite.stats(), "store": None}
+
+
+def test_the_test_server_refuses_load_csv_from_local_files(neo4j_store):
+    from neo4j.exceptions import ClientError
+
+    with pytest.raises(ClientError, match="Cannot load from URL 'file:///etc/passwd'"):
+        neo4j_store.run_cypher("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1")

@@ -15,6 +15,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * Dev/CI Neo4j: embedded Community DBMS with Bolt on 127.0.0.1:PORT and auth on.
  * Usage: java -cp 'target/neo4j-launcher.jar:target/lib/*' kg.tools.neo4j.Launcher DATA_DIR PORT
  * The neo4j user's password is taken from env NEO4J_PASSWORD. Runs until SIGTERM.
+ * LOAD CSV may not read local files (file URLs are refused).
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {
@@ -31,6 +32,9 @@ public final class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                // No LOAD CSV FROM 'file:///…': a query must not read the files of the machine it runs on.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import"))
                 // Bolt's Netty shutdown otherwise idles ~10 s (5 s quiet period per event-loop group).
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
