@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from .errors import UnknownActor
 from .model import Actor, Event
-from .registry import ActorRegistry
+from .registry import ActorRegistry, close_matches, normalize_name
 from .store.base import EventFilter, Store
 
 __all__ = ["resolve_actor", "who_met_whom", "relations", "find_actors", "stats", "LEVELS"]
@@ -39,15 +39,14 @@ def resolve_actor(store: Store, name: str, registry: ActorRegistry | None = None
     actor = registry.resolve(name)
     if actor:
         return store.actor(actor.id) or actor
-    stored = [a.name for a in store.actors(name[:3])] if len(name) >= 3 else []
-    suggestions = list(dict.fromkeys(_close(name, stored) + registry.suggest(name)))[:5]
-    raise UnknownActor(name, suggestions)
-
-
-def _close(name: str, names: list[str]) -> list[str]:
-    from rapidfuzz import fuzz, process
-
-    return [n for n, _s, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3, score_cutoff=70)]
+    stored: dict[str, str] = {}   # lookup key -> name: names, aliases, and a person's last name alone
+    for a in store.actors(name[:3]) if len(name) >= 3 else ():
+        for key in map(normalize_name, (a.name, *a.aliases)):
+            stored.setdefault(key, a.name)
+            if a.kind == "person":
+                stored.setdefault(key.split(" ")[-1], a.name)
+    suggestions = [stored[k] for k in close_matches(name, stored, 3)] + registry.suggest(name)
+    raise UnknownActor(name, list(dict.fromkeys(suggestions))[:5])
 
 
 def _is_code_level(actor: Actor) -> bool:

@@ -29,7 +29,7 @@ import yaml
 from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id
 
-__all__ = ["ActorRegistry", "normalize_name", "load_actor_file", "parse_actor_rows"]
+__all__ = ["ActorRegistry", "normalize_name", "close_matches", "load_actor_file", "parse_actor_rows"]
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "actors.yaml"
@@ -53,6 +53,22 @@ def normalize_name(text: str) -> str:
     s = re.sub(r"[^\w ]+", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     return _LEADING.sub("", s)
+
+
+SUGGEST_CUTOFF = 80   # rapidfuzz token_sort_ratio: "Turky" → Turkey (91), "Syrai" → Syria (80); no padding
+
+
+def close_matches(name: str, keys: Iterable[str], limit: int = 5) -> list[str]:
+    """The `keys` (lookup keys, see :func:`normalize_name`) close to `name`, best first.
+
+    Whole-string similarity with a cut-off, so a misspelt name is matched to what it
+    misspells and never padded with unrelated short keys ("us", "gum") that merely occur in it.
+    """
+    from rapidfuzz import fuzz, process
+
+    hits = process.extract(normalize_name(name), list(keys), scorer=fuzz.token_sort_ratio, limit=limit,
+                           score_cutoff=SUGGEST_CUTOFF)
+    return [k for k, _score, _ in hits]
 
 
 @dataclass(frozen=True)
@@ -153,14 +169,9 @@ class ActorRegistry:
         return actor
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
-        """The names of the actors closest to `name` (for "did you mean")."""
-        from rapidfuzz import fuzz, process, utils
-
-        key = normalize_name(name)
-        hits = process.extract(key, list(self._index), scorer=fuzz.WRatio, limit=limit * 3,
-                               processor=utils.default_process, score_cutoff=60)
+        """The names of the actors closest to `name` (for "did you mean"): close matches only."""
         names: list[str] = []
-        for alias, _score, _ in hits:
+        for alias in close_matches(name, self._index, limit * 3):
             n = self.actors[self._index[alias]].name
             if n not in names:
                 names.append(n)
