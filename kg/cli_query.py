@@ -23,7 +23,8 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.command(name="query")
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter (repeatable); values are converted to the declared type.")
+              help="A query parameter (repeatable), converted to its declared kind: an actor is a name, alias, "
+                   "id or code (resolved as kg who-met-whom does), a type any case, a date YYYY-MM-DD.")
 @click.option("--cypher", metavar="QUERY", help="Run this ad-hoc, read-only Cypher instead of a named query.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
 @output_options()
@@ -41,7 +42,8 @@ def query_cmd(ctx: Context, name: str | None, params: tuple[str, ...], cypher: s
     \b
     Example:
       kg query --list
-      kg query who_met_whom --param actor=TUR --param since=2023-01-01 --json
+      kg query who_met_whom --param actor=Turkey --param since=2023-01-01 --json
+      kg query relations -p actor="Ned Price" -p type=criticized
       kg query stance_matrix --format csv
       kg query --cypher 'MATCH (a:Actor)-[r:MET]->(b:Actor) RETURN a.id, b.id, r.date'
     """

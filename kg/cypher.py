@@ -26,7 +26,7 @@ File format (see ``queries/who_met_whom.cypher``)::
 
     // name: who_met_whom
     // description: …
-    // param: actor (str, required) — an actor id
+    // param: actor (actor, required) — a name, alias, id or code, resolved as `kg who-met-whom` does
     // param: since (date, default null) — …
     // sort: date, other, event_id          (rows are sorted by these, on both stores)
     // scope: actors=$actor types=MET      (embedded store: only these events are loaded)
@@ -58,7 +58,7 @@ __all__ = ["QUERY_DIR", "NamedQuery", "Param", "load_queries", "get_query", "run
            "bind_literals", "query_graph", "PROCEDURES", "backend_of"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"   # kg/queries -> ../queries
-_TYPES = ("str", "date", "int", "float", "bool")
+_TYPES = ("str", "date", "int", "float", "bool", "actor", "type", "level")
 _PARAM_LINE = re.compile(r"^(\w+)\s*\(\s*(\w+)\s*(?:,\s*(required|default\s+(.+?)))?\s*\)\s*(?:[—-]+\s*(.*))?$")
 _BACKEND_LINE = re.compile(r"^//\s*---\s*backend:\s*(neo4j|embedded)\s*$")
 _CALL = re.compile(r"^\s*CALL\s+kg\.(\w+)\s*\(([^)]*)\)\s*$", re.S)
@@ -92,9 +92,29 @@ class NamedQuery:
         return self.texts.get(backend) or self.texts["any"]
 
 
-def _coerce(p: Param, value: Any) -> Any:
+def _coerce(p: Param, value: Any, store: Store | None = None) -> Any:
+    """`value` as parameter `p`'s kind: ``actor`` a name, alias, id or code resolved as the CLI
+    lookups resolve it (to an id; unknown → :class:`~kg.errors.UnknownActor` with suggestions),
+    ``type`` a relation type in any case (unknown → :class:`~kg.errors.UnknownRelation`),
+    ``level`` ``person`` or ``code``, ``date`` YYYY-MM-DD, ``int``/``float``/``bool``/``str``."""
     if value is None:
         return None
+    if p.type == "actor":
+        if store is None:
+            raise QueryError(f"parameter {p.name}: an actor has no default")
+        from .lookups import resolve_actor
+
+        return resolve_actor(store, str(value)).id
+    if p.type == "type":
+        from .schema import load_schema
+
+        return load_schema().relation(str(value)).name
+    if p.type == "level":
+        from .lookups import LEVELS
+
+        if str(value) not in LEVELS:
+            raise QueryError(f"parameter {p.name}: {value!r} is not one of {', '.join(LEVELS)}")
+        return str(value)
     try:
         if p.type == "str":
             return str(value)
@@ -495,7 +515,7 @@ def _sort(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, A
     return sorted(rows, key=key)
 
 
-def _bind_params(q: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
+def _bind_params(q: NamedQuery, given: dict[str, Any], store: Store | None = None) -> dict[str, Any]:
     unknown = set(given) - set(q.params)
     if unknown:
         raise QueryError(f"query {q.name} has no parameter {', '.join(sorted(unknown))} "
@@ -503,7 +523,7 @@ def _bind_params(q: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for name, p in q.params.items():
         if name in given and given[name] is not None:
-            out[name] = _coerce(p, given[name])
+            out[name] = _coerce(p, given[name], store)
         elif p.required:
             raise QueryError(f"query {q.name} needs --param {name}=… ({p.doc or p.type})")
         else:
@@ -518,7 +538,7 @@ def run_named(store: Store, name: str, params: dict[str, Any] | None = None, *,
     `graph` (embedded store only) reuses an already built store graph instead of building one.
     """
     q = get_query(name, directory)
-    values = _bind_params(q, params or {})
+    values = _bind_params(q, params or {}, store)
     backend = backend_of(store)
     text = q.text(backend)
     if backend == "neo4j":

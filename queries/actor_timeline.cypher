@@ -2,7 +2,7 @@
 // description: Everything one actor did or had done to them, oldest first: one row per event and
 //   counterpart (a three-party meeting gives two rows), with the type, the direction as stored
 //   (source -> target; for symmetric types the smaller id comes first), place and negation.
-// param: actor (str, required) — actor id
+// param: actor (actor, required) — a name, alias, id or code ("Turkey", "TUR", "Mevlut Cavusoglu")
 // param: since (date, default null) — only events on or after this day
 // param: until (date, default null) — only events on or before this day
 // sort: date, event_id, source, target

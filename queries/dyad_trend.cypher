@@ -1,8 +1,8 @@
 // name: dyad_trend
 // description: One pair's events by month and direction: the number of dated events that took place
 //   and their net Goldstein score, per month (YYYY-MM), so a rapprochement or a falling-out shows.
-// param: a (str, required) — one actor id, e.g. "TUR"
-// param: b (str, required) — the other actor id, e.g. "SYR"
+// param: a (actor, required) — one actor: a name, alias, id or code, e.g. "Turkey" or "TUR"
+// param: b (actor, required) — the other actor, e.g. "Syria" or "SYR"
 // sort: month, source, target
 // scope: actors=$a
 // why: portable. `month` is stored on every event relationship (and added to the embedded graph)

@@ -1,8 +1,8 @@
 // name: relations
 // description: The relations of one actor grouped by type and direction: for each (type, source,
 //   target) the number of events that took place (negated ones excluded) and their summed Goldstein score.
-// param: actor (str, required) — actor id, e.g. "USA"
-// param: type (str, default null) — only this relation type (e.g. "CRITICIZED"); all types when omitted
+// param: actor (actor, required) — a name, alias, id or code, e.g. "United States" or "USA"
+// param: type (type, default null) — only this relation type, any case (e.g. "criticized"); all when omitted
 // sort: type, source, target
 // scope: actors=$actor
 // why: portable; out- and in-going branches joined by UNION ALL (no undirected matching in grand-cypher).

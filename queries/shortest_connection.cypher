@@ -1,8 +1,8 @@
 // name: shortest_connection
 // description: The shortest chains of events linking two actors, whatever the types and directions:
 //   every distinct shortest sequence of actors (at most 6 hops), with its length.
-// param: source (str, required) — actor id at one end
-// param: target (str, required) — actor id at the other end
+// param: source (actor, required) — the actor at one end (name, alias, id or code)
+// param: target (actor, required) — the actor at the other end
 // sort: hops, path
 // why: per backend. grand-cypher has no shortestPath and cannot match undirected edges stored one way,
 //   so the embedded store runs NetworkX's all_shortest_paths on the undirected store graph

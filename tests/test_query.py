@@ -52,17 +52,21 @@ def test_injection_in_names_and_params_is_matched_literally(tmp_path, name):
             events=[Event("MET", participants=("org:x", "TUR"), date=None)])
     rows = run_named(s, "who_met_whom", {"actor": "TUR"})
     assert [r["other_name"] for r in rows] == [name]
-    assert run_named(s, "who_met_whom", {"actor": name}) == []
+    # the name resolves (literally, by lookup key) to the actor that bears it
+    assert [r["other"] for r in run_named(s, "who_met_whom", {"actor": name})] == ["TUR"]
     rows = run_cypher(s, "MATCH (b:Actor)-[r]->(a:Actor {name: $n}) RETURN b.id AS id", {"n": name})
     assert rows == [{"id": "TUR"}]
     assert s.stats()["actors"] == 2
 
 
 def test_seed_queries(seed_store):
-    rows = run_named(seed_store, "who_met_whom", {"actor": "TUR"})
+    rows = run_named(seed_store, "who_met_whom", {"actor": "TUR", "level": "person"})
     assert [(r["date"], r["other"], r["place"]) for r in rows] == [("2022-12-28", "RUS", "Moscow"),
                                                                     ("2022-12-28", "SYR", "Moscow")]
-    assert run_named(seed_store, "who_met_whom", {"actor": "TUR", "since": "2023-01-01"}) == []
+    rows = run_named(seed_store, "who_met_whom", {"actor": "Turkey"})   # level code: its officials count
+    assert [(r["date"], r["other_code"]) for r in rows] == [("2022-12-28", "RUS"), ("2022-12-28", "SYR")] + [
+        ("2023-01-03", "SYR-OPP")] * 3
+    assert run_named(seed_store, "who_met_whom", {"actor": "TUR", "since": "2023-01-04"}) == []
     rel = run_named(seed_store, "relations", {"actor": "TUR", "type": "PROMISED"})
     assert rel == [{"type": "PROMISED", "source": "TUR", "target": "SYR-OPP", "events": 1, "goldstein": 4.5}]
     sm = run_named(seed_store, "stance_matrix", {})
@@ -105,7 +109,7 @@ def test_query_errors(seed_store):
 
 
 def test_cli_query(run, seed_db):
-    r = run("query", "who_met_whom", "--param", "actor=TUR", "--json", store=seed_db)
+    r = run("query", "who_met_whom", "--param", "actor=TUR", "--param", "level=person", "--json", store=seed_db)
     assert r.exit_code == 0, r.output
     assert [x["other"] for x in json.loads(r.output)] == ["RUS", "SYR"]
     r = run("query", "--cypher", 'MATCH (a:Actor {id: "TUR"}) RETURN a.name AS name', "--format", "csv",
