@@ -25,7 +25,7 @@ from itertools import combinations
 from typing import Any
 
 __all__ = ["Actor", "Article", "Event", "Provenance", "slugify", "make_actor_id", "article_id", "event_id",
-           "provenance_key", "json_str", "ACTOR_KINDS"]
+           "provenance_key", "json_str", "ACTOR_KINDS", "CODE_KINDS"]
 
 ACTOR_KINDS = ("state", "government", "person", "opposition", "armed_group", "igo", "civil_society", "world")
 
@@ -36,15 +36,25 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
 
 
-def make_actor_id(kind: str, name: str, code: str | None = None) -> str:
-    """The stable id of an actor.
+CODE_KINDS = ("state", "igo", "world", "armed_group")   # an actor of these kinds is its code, unless it has a parent
 
-    States, IGOs, the world and generic domestic groups are their code (``TUR``,
-    ``UN``, ``SYR-OPP``); a person is ``person:<slug>`` (stable when we later learn
-    their country); any other body is ``<CODE>.<slug>`` or ``org:<slug>``.
+
+def make_actor_id(kind: str, name: str, code: str | None = None, parent: str | None = None) -> str:
+    """The stable id of an actor: the one rule for built-in actors, overlays and statements.
+
+    A state, IGO, the world or a named armed group is its code (``TUR``, ``UN``, ``HAMAS``)
+    unless it belongs to another actor (`parent`: a UN agency is ``UN.unicef``); a person is
+    ``person:<slug>`` (stable when we later learn their country); any other body is
+    ``<CODE>.<slug>``, or ``org:<slug>`` when the code is unknown. (Generic domestic groups,
+    ``SYR-OPP``, are made by the registry with their code as id.)
+
+    >>> make_actor_id("armed_group", "Hamas", "HAMAS"), make_actor_id("igo", "UNICEF", "UN", parent="UN")
+    ('HAMAS', 'UN.unicef')
     """
     if kind == "person":
         return f"person:{slugify(name)}"
+    if code and kind in CODE_KINDS and not parent:
+        return code
     return f"{code}.{slugify(name)}" if code else f"org:{slugify(name)}"
 
 

@@ -280,8 +280,7 @@ def parse_actor_rows(rows: list, path: str | Path) -> list[Actor]:
         if kind not in ACTOR_KINDS:
             raise LoaderError(str(path), f"{where}.kind: {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
         code = row.get("code")
-        actor_id = row.get("id") or (code if kind in ("state", "igo", "world") and code
-                                     else make_actor_id(kind, row["name"], code))
+        actor_id = row.get("id") or make_actor_id(kind, row["name"], code, row.get("parent"))
         out.append(Actor(str(actor_id), str(row["name"]), kind, code, tuple(map(str, row.get("aliases") or ())),
                          row.get("role"), row.get("parent")))
     return out
@@ -328,11 +327,10 @@ def _builtin() -> ActorRegistry:
             reg._groups[normalize_name(w)] = "" if word_key == "government" else word_key
     for row in data.get("organisations", []):
         kind, code = row["kind"], row["code"]
-        actor_id = code if kind in ("igo", "world", "armed_group") else make_actor_id(kind, row["name"], code)
-        reg.add(Actor(actor_id, row["name"], kind, code, tuple(row.get("aliases", []))))
+        reg.add(Actor(make_actor_id(kind, row["name"], code), row["name"], kind, code, tuple(row.get("aliases", []))))
     for row in data.get("institutions", []):
-        reg.add(Actor(make_actor_id(row["kind"], row["name"], row["code"]), row["name"], row["kind"], row["code"],
-                      tuple(row.get("aliases", [])), parent=row["code"]))
+        reg.add(Actor(make_actor_id(row["kind"], row["name"], row["code"], row["code"]), row["name"], row["kind"],
+                      row["code"], tuple(row.get("aliases", [])), parent=row["code"]))
     return reg
 
 
