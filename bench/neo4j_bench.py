@@ -35,7 +35,8 @@ JAVA_OPTS = ("-Xms4g -Xmx4g -XX:+UseG1GC -Dio.netty.tryReflectionSetAccessible=t
              "--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
 sys.path.insert(0, str(ROOT))
 
-from kg.cypher import _CACHE, load_queries, run_named  # noqa: E402
+from kg.cypher import load_queries, run_named  # noqa: E402
+from kg.grand import _CACHE  # noqa: E402
 from kg.lookups import who_met_whom  # noqa: E402
 from kg.store.base import EventFilter  # noqa: E402
 from kg.store.neo4j import Neo4jStore  # noqa: E402

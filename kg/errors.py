@@ -11,7 +11,15 @@ __all__ = [
     "StoreError",
     "StoreBusy",
     "QueryError",
+    "yaml_problem",
 ]
+
+
+def yaml_problem(error: Exception, first_line: int = 1) -> tuple[str, int | None]:
+    """What a PyYAML error says, and the file line it points at (`first_line` is the file line of the
+    YAML text's first line: 2 for front matter after its ``---``); the line is None when unknown."""
+    mark = getattr(error, "problem_mark", None)
+    return str(getattr(error, "problem", None) or error), (mark.line + first_line if mark else None)
 
 
 class KgError(Exception):
@@ -34,6 +42,13 @@ class LoaderError(KgError):
         self.line = line
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}")
+
+    @classmethod
+    def from_yaml(cls, path: str, error: Exception, first_line: int = 1, what: str = "malformed YAML",
+                  hint: str = "") -> "LoaderError":
+        """The LoaderError for a PyYAML `error` in `path` (see :func:`yaml_problem`)."""
+        problem, line = yaml_problem(error, first_line)
+        return cls(path, f"{what} ({problem}){hint}", line)
 
 
 class UnknownActor(KgError):

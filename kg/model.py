@@ -25,7 +25,8 @@ from itertools import combinations
 from typing import Any
 
 __all__ = ["Actor", "Article", "Event", "Provenance", "slugify", "make_actor_id", "article_id", "event_id",
-           "provenance_key", "json_str", "ACTOR_KINDS", "CODE_KINDS"]
+           "provenance_key", "json_str", "ACTOR_KINDS", "CODE_KINDS", "MERGE_RULES", "merge_fields", "date_to_iso",
+           "date_from_iso"]
 
 ACTOR_KINDS = ("state", "government", "person", "opposition", "armed_group", "igo", "civil_society", "world")
 
@@ -56,6 +57,16 @@ def make_actor_id(kind: str, name: str, code: str | None = None, parent: str | N
     if code and kind in CODE_KINDS and not parent:
         return code
     return f"{code}.{slugify(name)}" if code else f"org:{slugify(name)}"
+
+
+def date_to_iso(d: dt.date | None) -> str | None:
+    """``YYYY-MM-DD`` or None: how every store keeps a date."""
+    return d.isoformat() if d else None
+
+
+def date_from_iso(s: str | None) -> dt.date | None:
+    """The inverse of :func:`date_to_iso`."""
+    return dt.date.fromisoformat(s) if s else None
 
 
 def article_id(text: str) -> str:
@@ -117,6 +128,13 @@ class Actor:
     role: str | None = None
     parent: str | None = None
 
+    def merged(self, newer: "Actor") -> "Actor":
+        """This actor updated by `newer` (same id): its known fields win, unknown ones do not erase
+        what is known, aliases are the union (old first). What every store does on a write."""
+        return Actor(self.id, newer.name or self.name, newer.kind or self.kind, newer.code or self.code,
+                     tuple(dict.fromkeys(self.aliases + newer.aliases)), newer.role or self.role,
+                     newer.parent or self.parent)
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind, "code": self.code,
                 "aliases": list(self.aliases), "role": self.role, "parent": self.parent}
@@ -156,6 +174,16 @@ class Provenance:
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "article": self.article, "source": self.source,
                 "sentence": self.sentence, "span": list(self.span) if self.span else None}
+
+
+# How two reports of one event combine (the one home of the rule: Event.merged, and both stores'
+# writes, SQL and Cypher, are built from it): the highest confidence, the first known place, date text, mode.
+MERGE_RULES = {"confidence": "max", "place": "first", "date_text": "first", "mode": "first"}
+
+
+def merge_fields(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The :data:`MERGE_RULES` fields of an event already known (`old`) and a new report of it (`new`)."""
+    return {f: (max(old[f], new[f]) if rule == "max" else old[f] or new[f]) for f, rule in MERGE_RULES.items()}
 
 
 @dataclass(frozen=True)
@@ -237,10 +265,10 @@ class Event:
                 if p.key not in seen:
                     seen.add(p.key)
                     provenance.append(p)
-        every = (self, *others)
-        first = lambda attr: next((getattr(e, attr) for e in every if getattr(e, attr)), None)  # noqa: E731
-        return replace(self, provenance=tuple(provenance), confidence=max(e.confidence for e in every),
-                       place=first("place"), date_text=first("date_text"), mode=first("mode"))
+        fields = {f: getattr(self, f) for f in MERGE_RULES}
+        for other in others:
+            fields = merge_fields(fields, {f: getattr(other, f) for f in MERGE_RULES})
+        return replace(self, provenance=tuple(provenance), **fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "source": self.source, "target": self.target,

@@ -29,7 +29,8 @@ import yaml
 from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id
 
-__all__ = ["ActorRegistry", "normalize_name", "close_matches", "load_actor_file", "parse_actor_rows"]
+__all__ = ["ActorRegistry", "normalize_name", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
+           "parse_actor_rows"]
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "actors.yaml"
@@ -69,6 +70,21 @@ def close_matches(name: str, keys: Iterable[str], limit: int = 5) -> list[str]:
     hits = process.extract(normalize_name(name), list(keys), scorer=fuzz.token_sort_ratio, limit=limit,
                            score_cutoff=SUGGEST_CUTOFF)
     return [k for k, _score, _ in hits]
+
+
+def lookup_keys(actor: Actor) -> set[str]:
+    """The keys an actor is found by in a store: its name and aliases, normalised."""
+    return {normalize_name(k) for k in (actor.name, *actor.aliases)} - {""}
+
+
+def matches_search(actor: Actor, search: str, keys: Iterable[str] | None = None) -> bool:
+    """Whether `search` occurs in the actor's name, id or code (case-insensitive) or in one of its
+    lookup keys (`keys`, default :func:`lookup_keys`): what ``kg actors SEARCH`` lists, on every store."""
+    s = search.casefold()
+    if any(s in (v or "").casefold() for v in (actor.name, actor.id, actor.code)):
+        return True
+    key = normalize_name(search)
+    return any(key in k for k in (lookup_keys(actor) if keys is None else keys))
 
 
 @dataclass(frozen=True)
@@ -246,9 +262,7 @@ def _read_yaml(path: Path) -> Any:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise LoaderError(str(path), f"malformed YAML ({getattr(e, 'problem', e)})",
-                          mark.line + 1 if mark else None) from None
+        raise LoaderError.from_yaml(str(path), e) from None
     except (OSError, UnicodeDecodeError) as e:
         raise LoaderError(str(path), f"cannot read ({e})") from None
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SchemaError, UnknownRelation
+from .errors import SchemaError, UnknownRelation, yaml_problem
 
 __all__ = ["ActorKind", "RelationType", "Cues", "Schema", "load_schema", "parse_schema", "DEFAULT_SCHEMA"]
 
@@ -174,9 +174,8 @@ def _load(path: str) -> Schema:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise SchemaError(f"{path}{line}: malformed YAML ({getattr(e, 'problem', e)})") from None
+        problem, line = yaml_problem(e)
+        raise SchemaError(f"{path}{f':{line}' if line else ''}: malformed YAML ({problem})") from None
     try:
         return parse_schema(data, path)
     except SchemaError as e:

@@ -23,7 +23,7 @@ from typing import Iterator
 
 import yaml
 
-from kg.errors import LoaderError
+from kg.errors import LoaderError, yaml_problem
 from kg.model import Article, article_id
 
 from .common import Document, Item, parse_date, read_text_file, yaml_load
@@ -65,8 +65,9 @@ def parse_text_article(text: str, path: str) -> Document:
             meta = yaml_load(m.group(1)) or {}
         except yaml.YAMLError as e:
             meta = _plain_lines(m.group(1), path, e)
-            warnings.append(f"{path}:{_mark_line(e)}: front matter is not valid YAML "
-                            f"({getattr(e, 'problem', None) or e}); read as plain 'key: value' lines")
+            problem, line = yaml_problem(e, first_line=2)
+            warnings.append(f"{path}:{line or 2}: front matter is not valid YAML ({problem}); "
+                            "read as plain 'key: value' lines")
         if not isinstance(meta, dict):
             raise LoaderError(path, "front matter must be a mapping of keys (title, date, source)", 2)
         body, offset = text[m.end():], m.end()
@@ -84,12 +85,6 @@ def parse_text_article(text: str, path: str) -> Document:
     return Document(article, body, path, offset, tuple(warnings))
 
 
-def _mark_line(e: yaml.YAMLError) -> int:
-    """The file line of a YAML error inside front matter (which starts on line 2)."""
-    mark = getattr(e, "problem_mark", None)
-    return mark.line + 2 if mark else 1
-
-
 def _plain_lines(block: str, path: str, error: yaml.YAMLError) -> dict[str, str]:
     """``key: value`` lines, the value being the rest of the line; LoaderError if a line is not one."""
     out: dict[str, str] = {}
@@ -98,8 +93,8 @@ def _plain_lines(block: str, path: str, error: yaml.YAMLError) -> dict[str, str]
             continue
         kv = _PLAIN.match(line)
         if not kv:
-            raise LoaderError(path, f"malformed front matter ({getattr(error, 'problem', None) or error}); "
-                                    f"line {n} is not 'key: value'", _mark_line(error))
+            raise LoaderError.from_yaml(path, error, first_line=2, what="malformed front matter",
+                                        hint=f"; line {n} is not 'key: value'")
         out[kv.group(1).lower()] = kv.group(2).strip()
     return out
 

@@ -67,8 +67,7 @@ def parse_statements(text: str, path: str, registry: ActorRegistry | None = None
         data = yaml_load(text)
         lines, _ = _lines(text)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        yield LoaderError(path, f"malformed YAML ({getattr(e, 'problem', e)})", mark.line + 1 if mark else None)
+        yield LoaderError.from_yaml(path, e)
         return
     if isinstance(data, list):
         data = {"statements": data}

@@ -151,7 +151,7 @@ def test_synthetic_batches_match_sqlite(neo4j_store):
 
 
 def test_the_test_server_refuses_load_csv_from_local_files(neo4j_store):
-    from neo4j.exceptions import ClientError
+    from kg.errors import QueryError
 
-    with pytest.raises(ClientError, match="Cannot load from URL 'file:///etc/passwd'"):
+    with pytest.raises(QueryError, match="Cannot load from URL 'file:///etc/passwd'"):
         neo4j_store.run_cypher("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1")

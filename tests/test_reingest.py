@@ -18,7 +18,8 @@ ARTICLE = "---\ndate: 2023-01-04\n---\nTurkey criticised Syria on Tuesday over t
 def _content(store) -> tuple:
     """Everything a user can read: stats and every event with its provenance."""
     stats = {k: v for k, v in store.stats().items() if k != "store"}
-    return stats, sorted((e.id, e.type, e.date, sorted((p.rule, p.sentence, p.span) for p in e.provenance)) for e in store.events())
+    events = [(e.id, e.type, e.date, sorted((p.rule, p.sentence, p.span) for p in e.provenance)) for e in store.events()]
+    return stats, sorted(events)
 
 
 def _fresh(tmp_path: Path, name: str, text: str):

@@ -61,6 +61,7 @@ class Store(Protocol):
     """A durable knowledge graph of actors, articles and events."""
 
     url: str
+    backend: str     # "embedded" or "neo4j": which variant of a named query runs (kg.cypher)
 
     def write(self, *, actors: Iterable[Actor] = (), articles: Iterable[Article] = (),
               events: Iterable[Event] = (), replaces: Iterable[str] = ()) -> WriteCounts:
@@ -101,6 +102,12 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, Any]:
         """Counts of actors, articles, events (total and by type)."""
+
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *,
+                   scope: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Rows of read-only Cypher `query` with `params` (always passed as values, never as text);
+        `scope` (a named query's) lets a store load only the events the query can touch.
+        A query the store refuses raises :class:`~kg.errors.QueryError`."""
 
     def close(self) -> None: ...
 

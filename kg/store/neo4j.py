@@ -55,9 +55,9 @@ from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 
-from ..errors import StoreError, UnknownRelation
-from ..model import Actor, Article, Event, Provenance
-from ..registry import normalize_name
+from ..errors import QueryError, StoreError, UnknownRelation
+from ..model import Actor, Article, Event, Provenance, date_from_iso, date_to_iso, merge_fields
+from ..registry import lookup_keys, matches_search, normalize_name
 from ..schema import load_schema
 from .base import EventFilter, StoreBase, WriteCounts
 
@@ -91,14 +91,6 @@ def _safe_url(url: str) -> str:
     return url
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(s) if s else None
-
-
 def event_record(e: Event) -> dict[str, Any]:
     """`e` as a plain record: ``id``, ``type``, ``source``, ``target``, ``participants`` (sorted list),
     ``date`` (ISO or None), ``date_text``, ``date_precision``, ``place``, ``negated``, ``confidence``,
@@ -106,8 +98,8 @@ def event_record(e: Event) -> dict[str, Any]:
     source, sentence, span_start, span_end]`` in arrival order) — what ``write_event_records`` of
     either store takes and :meth:`kg.store.sqlite.SqliteStore.event_records` yields."""
     return {"id": e.id, "type": e.type, "source": e.source, "target": e.target, "participants": list(e.participants),
-            "date": _iso(e.date), "date_text": e.date_text, "date_precision": e.date_precision, "place": e.place,
-            "negated": e.negated, "confidence": e.confidence, "mode": e.mode, "origin": e.origin, "attrs": e.attrs,
+            "date": date_to_iso(e.date), "date_text": e.date_text, "date_precision": e.date_precision,
+            "place": e.place, "negated": e.negated, "confidence": e.confidence, "mode": e.mode, "origin": e.origin, "attrs": e.attrs,
             "prov": [[p.key, p.rule, p.article, p.source, p.sentence, p.span[0] if p.span else None,
                       p.span[1] if p.span else None] for p in e.provenance]}
 
@@ -148,6 +140,8 @@ class Neo4jStore(StoreBase):
     for up to `retry_seconds` before a write raises :class:`StoreError`.
     """
 
+    backend = "neo4j"
+
     def __init__(self, url: str, *, database: str | None = None, retry_seconds: float = 30.0):
         from neo4j import GraphDatabase
 
@@ -174,6 +168,9 @@ class Neo4jStore(StoreBase):
         self._driver.close()
 
     # -- plumbing --------------------------------------------------------------------
+    def _scrub_text(self, msg: str) -> str:
+        return msg.replace(self._secret, "***") if self._secret else msg
+
     def _scrub(self, e: BaseException) -> str:
         msg = f"{type(e).__name__}: {getattr(e, 'message', None) or e}"
         if self._secret:
@@ -234,16 +231,18 @@ class Neo4jStore(StoreBase):
         except Exception as e:
             raise self._error(e, "reading") from None
 
-    def run_cypher(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run read-only Cypher with `params` (a read transaction: writes are refused by the server)."""
-        from neo4j.exceptions import ClientError, CypherSyntaxError
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *,
+                   scope: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Run read-only Cypher with `params` (a read transaction: writes are refused by the server).
+        `scope` is not needed here: the server's indexes find the events."""
+        from neo4j.exceptions import ClientError
 
         self._ensure_schema()
         try:
             with self._session() as s:
                 return s.execute_read(lambda tx: [dict(r) for r in tx.run(query, params or {})])
-        except (CypherSyntaxError, ClientError):
-            raise
+        except ClientError as e:
+            raise QueryError(f"Neo4j rejected the query: {self._scrub_text(e.message or str(e))}") from None
         except Exception as e:
             raise self._error(e, "running a query") from None
 
@@ -326,12 +325,10 @@ class Neo4jStore(StoreBase):
                 merged = a
                 added += 1
             else:
-                merged = Actor(a.id, a.name or old.name, a.kind or old.kind, a.code or old.code,
-                               tuple(dict.fromkeys(old.aliases + a.aliases)), a.role or old.role,
-                               a.parent or old.parent)
+                merged = old.merged(a)
                 if merged == old:
                     continue
-            new_keys = {normalize_name(k) for k in (merged.name, *merged.aliases)} - {""}
+            new_keys = lookup_keys(merged)
             changed[a.id] = (merged, keys + sorted(new_keys - set(keys)))
         rows = [{"id": m.id, "name": m.name, "kind": m.kind, "code": m.code, "role": m.role, "parent": m.parent,
                  "aliases": list(m.aliases), "keys": keys} for m, keys in changed.values()]
@@ -350,7 +347,7 @@ class Neo4jStore(StoreBase):
             if a.id in have:
                 continue
             have.add(a.id)
-            rows.append({"id": a.id, "title": a.title, "date": _iso(a.date), "source": a.source, "path": a.path,
+            rows.append({"id": a.id, "title": a.title, "date": date_to_iso(a.date), "source": a.source, "path": a.path,
                          "language": a.language})
         for i in range(0, len(rows), _CHUNK):
             tx.run("UNWIND $rows AS row CREATE (a:Article) SET a = row", rows=rows[i:i + _CHUNK]).consume()
@@ -397,8 +394,7 @@ class Neo4jStore(StoreBase):
                 added_sources += len(rows)
                 continue
             # the same event again: keep the best confidence, fill what was missing
-            merged = dict(confidence=max(st["confidence"], rec["confidence"]), place=st["place"] or rec["place"],
-                          date_text=st["date_text"] or rec["date_text"], mode=st["mode"] or rec["mode"])
+            merged = merge_fields(st, rec)
             if any(st[k] != v for k, v in merged.items()):
                 st.update(merged, dirty=True)
             for x in prov:
@@ -476,10 +472,7 @@ class Neo4jStore(StoreBase):
                           "RETURN a {.*} AS a", unresolved=unresolved)
         out = [(self._actor(r["a"]), r["a"].get("keys") or []) for r in rows]
         if search:
-            like, key_like = f"%{search.casefold()}%", f"%{normalize_name(search)}%"
-            out = [(a, k) for a, k in out
-                   if _like(like, _sqlite_lower(a.name)) or _like(like, _sqlite_lower(a.id))
-                   or _like(like, _sqlite_lower(a.code or "")) or any(_like(key_like, x) for x in k)]
+            out = [(a, k) for a, k in out if matches_search(a, search, k)]
         return sorted((a for a, _k in out), key=lambda a: (a.name, a.id))
 
     def article_ids(self, path: str) -> list[str]:
@@ -490,7 +483,7 @@ class Neo4jStore(StoreBase):
 
     def articles(self) -> Iterator[Article]:
         rows = self._read("MATCH (a:Article) RETURN a {.*} AS a")
-        arts = [Article(a["id"], a.get("title"), _date(a.get("date")), a.get("source"), a.get("path"),
+        arts = [Article(a["id"], a.get("title"), date_from_iso(a.get("date")), a.get("source"), a.get("path"),
                         a.get("language")) for a in (r["a"] for r in rows)]
         yield from sorted(arts, key=lambda a: (a.date is not None, a.date or dt.date.min, a.id))
 
@@ -541,9 +534,9 @@ class Neo4jStore(StoreBase):
                 for r in s.run(q, params):
                     prov = tuple(Provenance(p[1], p[2], p[3], p[4], (p[5], p[6]) if p[5] is not None else None)
                                  for p in json.loads(r["prov"] or "[]"))
-                    yield Event(r["type"], r["source"], r["target"], tuple(r["participants"] or ()), _date(r["date"]),
-                                r["date_text"], r["date_precision"], r["place"], bool(r["negated"]),
-                                r["confidence"], r["mode"], prov, r["origin"],
+                    yield Event(r["type"], r["source"], r["target"], tuple(r["participants"] or ()),
+                                date_from_iso(r["date"]), r["date_text"], r["date_precision"], r["place"],
+                                bool(r["negated"]), r["confidence"], r["mode"], prov, r["origin"],
                                 json.loads(r["attrs"]) if r["attrs"] else None)
         except GeneratorExit:
             raise

@@ -7,7 +7,6 @@ unpickles: a store file from a colleague cannot execute code.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -20,8 +19,8 @@ from typing import Any, Iterable, Iterator
 
 
 from ..errors import StoreBusy, StoreError
-from ..model import Actor, Article, Event, Provenance
-from ..registry import normalize_name
+from ..model import MERGE_RULES, Actor, Article, Event, Provenance, date_from_iso, date_to_iso
+from ..registry import lookup_keys, matches_search, normalize_name
 from .base import EventFilter, StoreBase, WriteCounts
 
 __all__ = ["SqliteStore"]
@@ -58,20 +57,14 @@ _CHUNK = 500   # SQLite host-parameter batches
 _BULK_CACHE = -65536   # KiB of page cache during bulk writes
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _ATTRS_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode   # built once: dumps() per row is slow
+_MERGE_SQL = "UPDATE events SET " + ", ".join(   # kg.model.MERGE_RULES: max, or the first known value
+    f"{f}=max({f}, ?)" if rule == "max" else f"{f}=coalesce({f}, ?)" for f, rule in MERGE_RULES.items()) + " WHERE id=?"
 DEFAULT_TIMEOUT = 60.0   # seconds a writer waits for another to finish (KG_BUSY_TIMEOUT)
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _header(path: Path) -> bytes:
     with path.open("rb") as f:
         return f.read(16)
-
-
-def _date(s: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(s) if s else None
 
 
 class SqliteStore(StoreBase):
@@ -83,6 +76,8 @@ class SqliteStore(StoreBase):
     >>> s.actor("TUR").name
     'Turkey'
     """
+
+    backend = "embedded"
 
     def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float | None = None):
         self.url = str(path)
@@ -171,7 +166,7 @@ class SqliteStore(StoreBase):
                 counts.actors += self._upsert_actor(a)
             for art in articles:
                 cur = db.execute("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?)",
-                                 (art.id, art.title, _iso(art.date), art.source, art.path, art.language))
+                                 (art.id, art.title, date_to_iso(art.date), art.source, art.path, art.language))
                 counts.articles += cur.rowcount
             self._write_events(list(events), counts)
             db.execute("COMMIT")
@@ -227,10 +222,10 @@ class SqliteStore(StoreBase):
         for e in events:
             eid = e.id
             if eid in existing:
-                merges.append((e.confidence, e.place, e.date_text, e.mode, eid))
+                merges.append((*(getattr(e, f) for f in MERGE_RULES), eid))
             else:
                 existing.add(eid)
-                new.append((eid, e.type, e.source, e.target, _iso(e.date), e.date_text, e.date_precision,
+                new.append((eid, e.type, e.source, e.target, date_to_iso(e.date), e.date_text, e.date_precision,
                             e.place, int(e.negated), e.confidence, e.mode, e.origin,
                             json.dumps(e.attrs, ensure_ascii=False) if e.attrs else None))
                 roles += [(eid, p, "participant") for p in e.participants] or \
@@ -239,8 +234,7 @@ class SqliteStore(StoreBase):
                       p.span[1] if p.span else None, p.rule) for p in e.provenance]
         db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", new)
         db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
-        db.executemany("UPDATE events SET confidence=max(confidence, ?), place=coalesce(place, ?),"
-                       " date_text=coalesce(date_text, ?), mode=coalesce(mode, ?) WHERE id=?", merges)
+        db.executemany(_MERGE_SQL, merges)
         counts.events += len(new)
         counts.sources += db.executemany("INSERT OR IGNORE INTO provenance VALUES (?,?,?,?,?,?,?,?)", prov).rowcount
 
@@ -304,17 +298,22 @@ class SqliteStore(StoreBase):
         if old is None:
             merged, added = a, 1
         else:
-            merged = Actor(a.id, a.name or old.name, a.kind or old.kind, a.code or old.code,
-                           tuple(dict.fromkeys(old.aliases + a.aliases)), a.role or old.role, a.parent or old.parent)
-            added = 0
+            merged, added = old.merged(a), 0
             if merged == old:
                 return 0
         self._db.execute("INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?,?,?)",
                          (merged.id, merged.name, merged.kind, merged.code, merged.role, merged.parent,
                           json.dumps(list(merged.aliases))))
-        keys = {normalize_name(k) for k in (merged.name, *merged.aliases)} - {""}
-        self._db.executemany("INSERT OR IGNORE INTO actor_keys VALUES (?,?)", [(k, merged.id) for k in keys])
+        self._db.executemany("INSERT OR IGNORE INTO actor_keys VALUES (?,?)",
+                             [(k, merged.id) for k in lookup_keys(merged)])
         return added
+
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *,
+                   scope: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Cypher through grand-cypher (:mod:`kg.grand`) over this store's graph."""
+        from ..grand import run
+
+        return run(self, query, params or {}, scope)
 
     def data_version(self) -> tuple[int, int]:
         """Changes whenever the store's content may have changed: writes through this object, and
@@ -337,15 +336,9 @@ class SqliteStore(StoreBase):
         return [self._actor(r) for r in rows]
 
     def actors(self, search: str | None = None, *, unresolved: bool = False) -> list[Actor]:
-        sql, args = "SELECT * FROM actors WHERE 1=1", []
-        if unresolved:
-            sql += " AND code IS NULL"
-        if search:
-            like = f"%{search.casefold()}%"
-            sql += (" AND (lower(name) LIKE ? OR lower(id) LIKE ? OR lower(coalesce(code,'')) LIKE ?"
-                    " OR id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?))")
-            args += [like, like, like, f"%{normalize_name(search)}%"]
-        return [self._actor(r) for r in self._db.execute(sql + " ORDER BY name, id", args)]
+        sql = "SELECT * FROM actors" + (" WHERE code IS NULL" if unresolved else "") + " ORDER BY name, id"
+        found = (self._actor(r) for r in self._db.execute(sql))
+        return [a for a in found if matches_search(a, search)] if search else list(found)
 
     def article_ids(self, path: str) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE path=? ORDER BY id", (path,))]
@@ -355,7 +348,7 @@ class SqliteStore(StoreBase):
 
     def articles(self) -> Iterator[Article]:
         for r in self._db.execute("SELECT * FROM articles ORDER BY date, id"):
-            yield Article(r[0], r[1], _date(r[2]), r[3], r[4], r[5])
+            yield Article(r[0], r[1], date_from_iso(r[2]), r[3], r[4], r[5])
 
     def events(self, flt: EventFilter = EventFilter()) -> Iterator[Event]:
         sql, args = ["SELECT * FROM events e WHERE 1=1"], []
@@ -415,7 +408,7 @@ class SqliteStore(StoreBase):
         for r in rows:
             (eid, type_, source, target, date, date_text, precision, place, negated, confidence, mode, origin,
              attrs) = r
-            yield Event(type_, source, target, tuple(parts.get(eid, ())), _date(date), date_text,
+            yield Event(type_, source, target, tuple(parts.get(eid, ())), date_from_iso(date), date_text,
                         precision, place, bool(negated), confidence, mode, tuple(prov.get(eid, ())), origin,
                         json.loads(attrs) if attrs else None).with_id(eid)
 
