@@ -128,6 +128,7 @@ _CONSTRAINTS = (
     "CREATE CONSTRAINT kg_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE INDEX kg_actor_code IF NOT EXISTS FOR (a:Actor) ON (a.code)",
+    "CREATE INDEX kg_article_path IF NOT EXISTS FOR (a:Article) ON (a.path)",   # article_ids(path), on re-ingest
 )
 
 
