@@ -124,6 +124,11 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
            slice_: Slice | None = None, on_rows: Callable[[Path, int, int, int], None] | None = None) -> IngestReport:
     """Load `paths` into `store` and return an :class:`IngestReport`.
 
+    A source already stored with the same content is skipped. A source whose path is stored
+    with other content (an edited article or statements file) replaces that version in the
+    same transaction: its old provenance goes, and so do the events nothing else supports.
+    A write the store refuses (busy, unreachable) is listed in ``report.failed``.
+
     Parameters
     ----------
     store : Store
