@@ -98,13 +98,11 @@ class SqliteStore(StoreBase):
             if self.readonly:
                 # query_only, on a connection that cannot create the file: nothing is written, and the
                 # last reader still tidies a WAL store's -wal/-shm files (mode=ro if we may not write)
-                uri = "file:" + urllib.parse.quote(str(Path(self.url).resolve()))
-                mode = "rw" if os.access(self.url, os.W_OK) and os.access(Path(self.url).resolve().parent,
-                                                                         os.W_OK) else "ro"
-                self._db = sqlite3.connect(f"{uri}?mode={mode}", uri=True, isolation_level=None,
-                                           check_same_thread=False, timeout=self.timeout)
-                self._db.execute("PRAGMA query_only=1")
-                self._check_kind()
+                self._connect_readonly()
+                if self._check_kind() < SCHEMA_VERSION:   # an older store: upgraded once (columns added)
+                    self._db.close()
+                    SqliteStore(self.url, timeout=self.timeout).close()
+                    self._connect_readonly()
                 return
             self._db = sqlite3.connect(self.url, isolation_level=None, check_same_thread=False,
                                        timeout=self.timeout)
@@ -133,8 +131,18 @@ class SqliteStore(StoreBase):
         self._db.execute("UPDATE meta SET value=? WHERE key='schema_version' AND CAST(value AS INTEGER) < ?",
                          (str(SCHEMA_VERSION), SCHEMA_VERSION))
 
-    def _check_kind(self) -> None:
-        """Refuse, before anything is written, an SQLite file that is not a kg store (or a newer one)."""
+    def _connect_readonly(self) -> None:
+        """query_only, on a connection that cannot create the file: nothing is written, and the
+        last reader still tidies a WAL store's -wal/-shm files (mode=ro if we may not write)."""
+        path = Path(self.url).resolve()
+        mode = "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
+        self._db = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode={mode}", uri=True,
+                                   isolation_level=None, check_same_thread=False, timeout=self.timeout)
+        self._db.execute("PRAGMA query_only=1")
+
+    def _check_kind(self) -> int:
+        """Refuse, before anything is written, an SQLite file that is not a kg store (or a newer one);
+        the store's schema version (0 for a new, empty file)."""
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = None
         if "meta" in tables:
@@ -147,6 +155,7 @@ class SqliteStore(StoreBase):
         if version is not None and int(version) > SCHEMA_VERSION:
             self._db.close()
             raise StoreError(f"{self.url}: store schema v{version} is newer than this kg (v{SCHEMA_VERSION})")
+        return int(version or 0)
 
     def close(self) -> None:
         self._db.close()
