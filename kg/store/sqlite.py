@@ -125,9 +125,12 @@ class SqliteStore(StoreBase):
     def _migrate(self) -> None:
         """Bring a v1 store up to date: add the event-dataset columns (``origin``, ``attrs``)."""
         cols = {r[1] for r in self._db.execute("PRAGMA table_info(events)")}
-        for col in ("origin", "attrs"):
-            if col not in cols:
-                self._db.execute(f"ALTER TABLE events ADD COLUMN {col} TEXT")
+        missing = [col for col in ("origin", "attrs") if col not in cols]
+        version = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if not missing and (version is None or int(version[0]) >= SCHEMA_VERSION):
+            return   # up to date: no write, so opening never waits for another writer's lock
+        for col in missing:
+            self._db.execute(f"ALTER TABLE events ADD COLUMN {col} TEXT")
         self._db.execute("UPDATE meta SET value=? WHERE key='schema_version' AND CAST(value AS INTEGER) < ?",
                          (str(SCHEMA_VERSION), SCHEMA_VERSION))
 
