@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import networkx as nx
 
@@ -57,6 +57,9 @@ from .errors import KgError
 from .graph import rollup
 from .schema import Schema, load_schema
 from .store.base import EventFilter, Store
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 from .view_pyvis import generate_network_html, to_pyvis
 
 __all__ = ["ViewTooLarge", "view_graph", "view_data", "generate_html", "write_html", "view", "MAX_NODES",
