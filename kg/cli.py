@@ -26,8 +26,9 @@ __all__ = ["cli", "main"]
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--store", envvar="KG_STORE", default="kg.db", metavar="PATH|bolt://…", help=STORE_HELP)
-@click.option("--actors", type=click.Path(exists=True, dir_okay=False), envvar="KG_ACTORS",
-              help="Actor overlay YAML that adds to or overrides the built-in gazetteer. Env: KG_ACTORS.")
+@click.option("--actors", type=click.Path(dir_okay=False), envvar="KG_ACTORS",
+              help="Actor overlay YAML that adds to or overrides the built-in gazetteer (format: docs/ACTORS.md; "
+                   "`kg actors assign` creates it if absent). Env: KG_ACTORS.")
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
 @click.version_option(package_name="diplomatic-kg")
 @click.pass_context
@@ -229,25 +230,93 @@ def relations(ctx: Context, actor: str, types: tuple[str, ...], since, until, le
     cols = ["date", "type", "direction", "other", "place", "negated", "sentence"]
     emit(rows, fmt, columns=None if fmt != "table" else cols, as_json=as_json)
 
-@cli.command()
+def _existing(path: str | None) -> str | None:
+    """The overlay path if the file exists (``kg actors assign`` may be about to create it)."""
+    return path if path and Path(path).exists() else None
+
+class _ActorsGroup(click.Group):
+    """``kg actors [SEARCH]`` lists; ``kg actors assign NAME CODE`` fixes one (SEARCH is not a command)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in self.commands:       # the subcommand, not a SEARCH word
+            params = self.params
+            self.params = [p for p in params if not isinstance(p, click.Argument)]
+            try:
+                return super().parse_args(ctx, args)
+            finally:
+                self.params = params
+        ctx.allow_interspersed_args = True               # "kg actors syria --json": options after SEARCH
+        return super().parse_args(ctx, args)
+
+@cli.group(cls=_ActorsGroup, invoke_without_command=True)
 @click.argument("search", required=False)
 @store_option
-@click.option("--unresolved", is_flag=True, help="Only actors the extractor could not place (code is null).")
+@click.option("--unresolved", is_flag=True,
+              help="Only actors the extractor could not place (code is null), with the events each holds "
+                   "up (most first) and a suggested code.")
 @output_options()
-@pass_ctx
+@click.pass_context
 @handle_errors
-def actors(ctx: Context, search: str | None, unresolved: bool, fmt: str, as_json: bool) -> None:
+def actors(cctx: click.Context, search: str | None = None, unresolved: bool = False, fmt: str = "table",
+           as_json: bool = False) -> None:
     """List stored actors, or those whose name, alias, id or code contains SEARCH.
 
     \b
     Example:
       kg actors syria
       kg actors --unresolved --json
+      kg --actors my-actors.yaml actors assign "Jake Sullivan" USA --role "National Security Adviser"
     """
-    rows = lookups.find_actors(ctx.store, search, unresolved=unresolved)
+    if cctx.invoked_subcommand:
+        return
+    ctx = cctx.find_object(Context)
+    if unresolved:
+        from .curate import unresolved as list_unresolved
+        from .ingest import registry_for
+
+        rows = list_unresolved(ctx.store, registry_for(None, _existing(ctx.actors)))
+        if search:
+            rows = [r for r in rows if search.casefold() in f"{r['id']} {r['name']}".casefold()]
+        cols = ["id", "name", "kind", "role", "events", "suggested", "why"]
+    else:
+        rows = lookups.find_actors(ctx.store, search)
+        cols = ["id", "name", "kind", "code", "role"]
     if not rows and fmt == "table" and not as_json:
         click.echo("No unresolved actors." if unresolved else "No actors match.", err=True)
-    emit(rows, fmt, columns=None if fmt != "table" else ["id", "name", "kind", "code", "role"], as_json=as_json)
+    emit(rows, fmt, columns=None if fmt != "table" else cols, as_json=as_json)
+
+@actors.command("assign")
+@click.argument("name")
+@click.argument("code")
+@click.option("--role", help='The person\'s role, e.g. "Secretary of State".')
+@click.option("--kind", type=click.Choice(["person", "body"]), help="A person, or a body of CODE (default: as stored).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@store_option
+@pass_ctx
+@handle_errors
+def actors_assign(ctx: Context, name: str, code: str, role: str | None, kind: str | None, as_json: bool) -> None:
+    """Record that NAME is (a person or body of) CODE, and re-resolve what the store holds.
+
+    The decision is written to the actor overlay (--actors / KG_ACTORS; created if absent), so
+    later ingests read it; the stored actor gets CODE now, so every event it took part in rolls up
+    to CODE in who-met-whom, relations, query and view, without re-ingesting.
+
+    \b
+    Example:
+      kg --actors my-actors.yaml actors assign "Jake Sullivan" USA --role "National Security Adviser"
+      kg --actors my-actors.yaml actors assign Zhongnanhai CHN --kind body
+    """
+    from .curate import assign
+    from .ingest import registry_for
+
+    result = assign(ctx.writable_store, name, code, role=role, kind=kind, overlay=ctx.actors,
+                    registry=registry_for(None, _existing(ctx.actors)))
+    if as_json:
+        emit(result, "json")
+        return
+    who = ", ".join(result["actors"]) or "no stored actor (recorded for later ingests)"
+    click.echo(f"{name} -> {code}: {who}; {result['events']} event(s) now roll up to {code}; "
+               f"recorded in {result['overlay']}.")
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")

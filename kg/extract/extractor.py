@@ -165,6 +165,7 @@ class Extractor:
         today = dateline.date if dateline is not None and dateline.date else pub   # "yesterday" counts from it
         article_dates = [d for d in find_dates(text, today) if dateline is None or d.start != dateline.start]
         lead_end = _lead_end(text)
+        self.gazetteer.as_of = pub     # office holders are resolved as of the publication date
         dis = Discourse()
         if doc.article.title:
             self._count_states(self.gazetteer.find(self.nlp.make_doc(doc.article.title)), dis)
