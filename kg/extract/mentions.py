@@ -94,6 +94,11 @@ class Mentions:
         placement = place_person(name, self._actor_at, self.title_words)
         if placement is not None and placement.parent is not None and not placement.former:
             parent = placement.parent
+            suffixes = [self.group_words.get(w) for w in (placement.role or "").lower().split()]
+            suffix = next((s for s in suffixes if s), None)
+            if suffix and parent.kind == "state":
+                # "Belarus opposition leader X", "Syrian rebel commander Y": the domestic group's person
+                parent = self.reg.domestic_group(parent.code, suffix) or parent
             actor = person_actor(name.text, parent.code, placement.role, parent)
             if known is not None and known.id != actor.id:
                 actor = person_actor(known.name, parent.code, placement.role or known.role, parent)
