@@ -865,3 +865,20 @@ def test_visiting_two_states_is_two_visits(run):
     assert tuples(rows) == {("PLANS_TO_MEET", ("GMB", "MRT"), False), ("PLANS_TO_MEET", ("GMB", "SEN"), False)}
     _, rows = run("The Turkish president met his Russian and Ukrainian counterparts in Istanbul on Monday.")
     assert tuples(rows) == {("MET", ("RUS", "TUR", "UKR"), False)}
+
+
+def test_requests_acted_on_were_made_to_the_actor(run):
+    _, rows = run("Malaysia hosted the meeting on Monday following requests from Bangkok and Phnom Penh for mediation.")
+    assert {("CALLED_ON", ("THA", "MYS"), False), ("CALLED_ON", ("KHM", "MYS"), False)} <= tuples(rows)
+    _, rows = run("France sent troops to Mali in 2013 at the request of the Malian government.")
+    assert ("CALLED_ON", ("MLI", "FRA"), False) in tuples(rows)
+
+
+def test_a_ceasefire_executed_by_both_sides_is_agreed(run):
+    _, rows = run("Thailand and Cambodia executed an immediate and unconditional ceasefire on Monday.")
+    assert tuples(rows) == {("AGREED", ("KHM", "THA"), False)}
+
+
+def test_an_opposition_leader_is_the_domestic_opposition(run):
+    _, rows = run("The Turkish foreign minister met Syrian opposition leader Salem al-Meslet in Ankara on Monday.")
+    assert tuples(rows) == {("MET", ("SYR-OPP", "TUR"), False)}

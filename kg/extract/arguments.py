@@ -290,8 +290,9 @@ class Arguments:
         for c in noun.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod") and not c.lower_.endswith("-based"):
                 own += self.actors(c)
-            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and not rel.symmetric)):
-                # "a plea by X", "calls from X": the author of a directed act
+            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and not rel.symmetric)
+                                       or (c.lower_ in self.lex.words["request_author_preps"] and etype == "CALLED_ON")):
+                # "a plea by X", "calls from X", "at the request of X": the author of a directed act
                 own += [a for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
             elif c.dep_ == "prep" and c.lower_ in frame.noun_preps:
                 for g in c.children:
@@ -317,7 +318,8 @@ class Arguments:
         rel = self.lex.schema.relation(etype)
         w = self.lex.words
         lemma = governor.lemma_.lower()
-        light = lemma in w["light_verbs"]
+        light = lemma in w["light_verbs"] and not (
+            noun.dep_ == "pobj" and noun.head.lower_ in w["request_adjunct_preps"])   # "sent troops at the request of"
         if light and etype not in ("MET", "PLANS_TO_MEET") and any(
                 e == "MEDIATED" for e, _k, _x in self.lex.cues.get(lemma, ())):
             light = False       # "X brokered a deal between A and B": X mediated, it is not a party
@@ -391,6 +393,11 @@ class Arguments:
                     others += [a for g in c.children if g.dep_ == "dobj" for a in self.actors(g)]
                     others += [a for g in c.children if g.dep_ == "prep" and g.lower_ in ("at", "against")
                                for x in g.children if x.dep_ == "pobj" for a in self.actors(x)]
+        if not others and own and etype == "CALLED_ON" and noun.dep_ == "pobj" \
+                and noun.head.lower_ in w["request_adjunct_preps"] and noun.head.head.pos_ in VERB:
+            # "X hosted the talks following requests from A and B", "sent troops at the request of A":
+            # the request was made to the one who acted on it
+            others = self._subjects(noun.head.head)
         if not others and etype == "CALLED_ON":
             # "reiterated its demand that Israel ease restrictions": the one asked to act
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
