@@ -47,96 +47,125 @@ class Constructions:
                 self.dis.proposals.append(Fact("PROPOSAL", tuple(who), None, n, who[0] if len(who) == 1 else None))
 
     def _special(self, tok: Token) -> list[Reading]:
-        w = self.lex.words
-        lemma = tok.lemma_.lower()
+        """Every construction without a cue verb that `tok` may head, one method each."""
         out: list[Reading] = []
-        speaker = self.speaker
-        # "S: X is a strong ally of Y" → S supports X
-        if lemma in w["predicative_praise"] and tok.dep_ in ("attr", "appos") and tok.pos_ in NOUN:
-            subj = [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)] \
-                if tok.dep_ == "attr" else self.actors(tok.head, conj=False)
-            if subj:
-                if speaker is not None and speaker not in subj:
-                    out += self._directed("SUPPORTED", [speaker], subj, tok, False, None, "praise-attribute", 0.6)
-                else:
-                    of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
-                    out += self._directed("SUPPORTED", subj, of, tok, False, None, "praise-attribute", 0.6)
-        # "S: ... Assad, the brutal dictator" → S criticised Assad
-        if lemma in w["pejoratives"] and tok.dep_ in ("appos", "attr") and speaker is not None:
-            target = self.actors(tok.head, conj=False) if tok.dep_ == "appos" else \
-                [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
-            out += self._directed("CRITICIZED", [speaker], target, tok, False, None, "pejorative-epithet", 0.6)
-        # "S said X must withdraw" → S called on X (a demand without a verb of demanding)
-        if tok.pos_ in VERB and tok.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ in w["demand_modals"] for c in tok.children) \
-                and tok.head.lemma_.lower() in w["speech_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
-            sources = self._subjects(tok.head)
-            targets = [a for c in tok.children if c.dep_ == "nsubj" and not self._we(c) for a in self.actors(c)]
-            out += self._directed("CALLED_ON", sources, targets, tok, False, None, "demand-modal", 0.6)
-        # "S: the raids on Y were barbaric / a violation of our sovereignty" → S criticised the raiders
-        if lemma == "be" and speaker is not None and any(
+        for construction in (self._praise_attribute, self._pejorative_epithet, self._demand_modal,
+                             self._negative_predicate, self._judgement, self._denied_involvement,
+                             self._readiness, self._alleged_act, self._reported_wrongdoing):
+            out += construction(tok)
+        return out
+
+    def _praise_attribute(self, tok: Token) -> list[Reading]:
+        """"S: X is a strong ally of Y" → S supports X (without a speaker: X supports Y)."""
+        if tok.lemma_.lower() not in self.lex.words["predicative_praise"] or tok.dep_ not in ("attr", "appos") \
+                or tok.pos_ not in NOUN:
+            return []
+        subj = [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)] \
+            if tok.dep_ == "attr" else self.actors(tok.head, conj=False)
+        if not subj:
+            return []
+        if self.speaker is not None and self.speaker not in subj:
+            return self._directed("SUPPORTED", [self.speaker], subj, tok, False, None, "praise-attribute", 0.6)
+        of = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        return self._directed("SUPPORTED", subj, of, tok, False, None, "praise-attribute", 0.6)
+
+    def _pejorative_epithet(self, tok: Token) -> list[Reading]:
+        """"S: ... Assad, the brutal dictator" → S criticised Assad."""
+        if tok.lemma_.lower() not in self.lex.words["pejoratives"] or tok.dep_ not in ("appos", "attr") \
+                or self.speaker is None:
+            return []
+        target = self.actors(tok.head, conj=False) if tok.dep_ == "appos" else \
+            [a for c in tok.head.children if c.dep_ == "nsubj" for a in self.actors(c)]
+        return self._directed("CRITICIZED", [self.speaker], target, tok, False, None, "pejorative-epithet", 0.6)
+
+    def _demand_modal(self, tok: Token) -> list[Reading]:
+        """"S said X must withdraw" → S called on X (a demand without a verb of demanding)."""
+        w = self.lex.words
+        if not (tok.pos_ in VERB and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in w["speech_verbs"]
+                and any(c.dep_ == "aux" and c.lower_ in w["demand_modals"] for c in tok.children)
+                and not any(c.dep_ == "neg" for c in tok.children)):
+            return []
+        targets = [a for c in tok.children if c.dep_ == "nsubj" and not self._we(c) for a in self.actors(c)]
+        return self._directed("CALLED_ON", self._subjects(tok.head), targets, tok, False, None, "demand-modal", 0.6)
+
+    def _negative_predicate(self, tok: Token) -> list[Reading]:
+        """"S: the raids on Y were barbaric / a violation of our sovereignty" → S criticised the raiders."""
+        if tok.lemma_.lower() != "be" or self.speaker is None or not any(
                 c.dep_ in ("attr", "acomp") and self._negative(c) for c in tok.children):
-            acts = [c for c in tok.children if c.dep_ == "nsubj" and self._names_act(c)]
-            authors = [a for c in acts for a in self._act_targets(c, "CRITICIZED")]
-            if modality(tok, "CRITICIZED", self.lex) is not None:
-                out += self._directed("CRITICIZED", [speaker], authors, tok, False, None, "negative-predicate", 0.6)
-        # "X called the raids barbaric", "described the move as a provocation" → X criticised their author
-        if tok.pos_ == "VERB" and lemma in w["evaluation_verbs"]:
-            preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
-            preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-                      if g.dep_ == "pobj"]
-            # the judged thing: the object, or the subject of a small clause ("called [the claims absurd]")
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            objs += [c for p in preds for c in p.children if c.dep_ == "nsubj"]
-            if any(p.lemma_.lower() in w["dismissive_evaluations"] for p in preds) and any(
-                    o.lemma_.lower() in w["accusation_nouns"] for o in objs):
-                accusers = [a for o in objs for a in self._act_targets(o, "OPPOSED")]
-                out += self._directed("OPPOSED", self._subjects(tok), accusers, tok, False, None,
-                                      "dismissed-accusation", 0.6)
-            elif any(self._negative(p) for p in preds):
-                # "called it a cowardly Israeli attack": an author named in the judgement comes first
-                targets = [a for p in preds if p.pos_ in NOUN for c in p.children
-                           if c.dep_ in ("amod", "poss", "compound") for a in self.actors(c)]
-                targets = targets or [a for o in objs for a in (self.actors(o) or self._act_targets(o, "CRITICIZED"))]
-                mod = modality(tok, "CRITICIZED", self.lex)
-                if mod is not None:
-                    out += self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod[1], None,
-                                          "negative-evaluation", 0.6)
-        # "X denied any role in the strikes on Y" → X's strikes on Y, negated
-        if self.lex.matches("denial_verbs", tok) and tok.pos_ in VERB:
-            out += self._denied_involvement(tok)
-        # "X is ready / willing to withdraw its troops from Y" → X promised Y (a hostile act: threatened)
-        if lemma in w["readiness_adjectives"] and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
-            out += self._readiness(tok)
-        # "S: ... X continues to commit atrocities" → S accused X
-        if lemma in w["alleged_verbs"] and tok.pos_ in VERB:
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if any(o.lemma_.lower() in w["alleged_nouns"] for o in objs):
-                source = speaker or self._statement_source(tok)
-                subj = self._subjects(tok)
-                if source is not None:
-                    out += self._directed("ACCUSED", [source], subj, tok, False, None, "alleged-act", 0.6)
-        # "S said X was interfering in its affairs / was responsible for the massacre" → S accused X
+            return []
+        acts = [c for c in tok.children if c.dep_ == "nsubj" and self._names_act(c)]
+        authors = [a for c in acts for a in self._act_targets(c, "CRITICIZED")]
+        if modality(tok, "CRITICIZED", self.lex) is None:
+            return []
+        return self._directed("CRITICIZED", [self.speaker], authors, tok, False, None, "negative-predicate", 0.6)
+
+    def _judgement(self, tok: Token) -> list[Reading]:
+        """"X called the raids barbaric", "described the move as a provocation" → X criticised their author;
+        "called the charges false" → X rejected the accusation (OPPOSED its author)."""
+        w = self.lex.words
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["evaluation_verbs"]:
+            return []
+        preds = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+        preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ == "pobj"]
+        # the judged thing: the object, or the subject of a small clause ("called [the claims absurd]")
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs += [c for p in preds for c in p.children if c.dep_ == "nsubj"]
+        if any(p.lemma_.lower() in w["dismissive_evaluations"] for p in preds) and any(
+                o.lemma_.lower() in w["accusation_nouns"] for o in objs):
+            accusers = [a for o in objs for a in self._act_targets(o, "OPPOSED")]
+            return self._directed("OPPOSED", self._subjects(tok), accusers, tok, False, None,
+                                  "dismissed-accusation", 0.6)
+        if not any(self._negative(p) for p in preds):
+            return []
+        # "called it a cowardly Israeli attack": an author named in the judgement comes first
+        targets = [a for p in preds if p.pos_ in NOUN for c in p.children
+                   if c.dep_ in ("amod", "poss", "compound") for a in self.actors(c)]
+        targets = targets or [a for o in objs for a in (self.actors(o) or self._act_targets(o, "CRITICIZED"))]
+        mod = modality(tok, "CRITICIZED", self.lex)
+        if mod is None:
+            return []
+        return self._directed("CRITICIZED", self._subjects(tok), targets, tok, mod.negated, None,
+                              "negative-evaluation", 0.6)
+
+    def _alleged_act(self, tok: Token) -> list[Reading]:
+        """"S: ... X continues to commit atrocities" → S accused X."""
+        w = self.lex.words
+        if tok.lemma_.lower() not in w["alleged_verbs"] or tok.pos_ not in VERB:
+            return []
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in w["alleged_nouns"] for c in tok.children):
+            return []
+        source = self.speaker or self._statement_source(tok)
+        if source is None:
+            return []
+        return self._directed("ACCUSED", [source], self._subjects(tok), tok, False, None, "alleged-act", 0.6)
+
+    def _reported_wrongdoing(self, tok: Token) -> list[Reading]:
+        """"S said X was interfering in its affairs / was responsible for the massacre" → S accused X."""
+        w = self.lex.words
         clause = tok
         while clause.dep_ == "conj" and clause.head.pos_ in VERB:
             clause = clause.head      # "said they had directed ... and were responsible for ..."
-        if clause.dep_ == "ccomp" and self.lex.matches("speech_verbs", clause.head) and not any(
-                c.dep_ == "neg" for c in tok.children):
-            wrong = self.lex.matches("wrongdoing_verbs", tok) or (lemma == "be" and any(
-                c.dep_ == "acomp" and c.lemma_.lower() in w["blame_predicates"] for c in tok.children))
-            if wrong:
-                own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                subjects = own or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                accused = [a for c in subjects if not self._we(c) for a in self.actors(c)]
-                out += self._directed("ACCUSED", self._subjects(clause.head), accused, tok, False, None,
-                                      "reported-wrongdoing", 0.6)
-        return out
+        if clause.dep_ != "ccomp" or not self.lex.matches("speech_verbs", clause.head) \
+                or any(c.dep_ == "neg" for c in tok.children):
+            return []
+        wrong = self.lex.matches("wrongdoing_verbs", tok) or (tok.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in w["blame_predicates"] for c in tok.children))
+        if not wrong:
+            return []
+        own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = own or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        accused = [a for c in subjects if not self._we(c) for a in self.actors(c)]
+        return self._directed("ACCUSED", self._subjects(clause.head), accused, tok, False, None,
+                              "reported-wrongdoing", 0.6)
 
     def _denied_involvement(self, verb: Token) -> list[Reading]:
-        """A denial of one's part in an act is that act, negated (GUIDELINE: negation)."""
+        """"X denied any role in the strikes on Y" → X's strikes on Y, negated (GUIDELINE: negation)."""
         out: list[Reading] = []
         w = self.lex.words
+        if verb.pos_ not in VERB or not self.lex.matches("denial_verbs", verb):
+            return out
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in w["involvement_nouns"]):
             for act in (g for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
                         if g.dep_ == "pobj"):
@@ -152,9 +181,13 @@ class Constructions:
         return out
 
     def _readiness(self, adj: Token) -> list[Reading]:
-        """Readiness for an act that is no cue of its own: a promise to whom the act is aimed at, or a
-        threat when the act is hostile. "ready to observe a ceasefire" is aimed at the other side."""
+        """"X is ready / willing to withdraw its troops from Y": readiness for an act that is no cue of its
+        own is a promise to whom the act is aimed at, or a threat when the act is hostile ("ready to
+        observe a ceasefire" is aimed at the other side)."""
         out: list[Reading] = []
+        if adj.lemma_.lower() not in self.lex.words["readiness_adjectives"] or adj.pos_ != "ADJ" \
+                or adj.dep_ != "acomp":
+            return out
         for act in (c for c in adj.children if c.dep_ == "xcomp" and c.pos_ in VERB):
             hostile = self._hostile_complement(adj)
             if self._matches(act) and not hostile:
