@@ -882,3 +882,13 @@ def test_a_ceasefire_executed_by_both_sides_is_agreed(run):
 def test_an_opposition_leader_is_the_domestic_opposition(run):
     _, rows = run("The Turkish foreign minister met Syrian opposition leader Salem al-Meslet in Ankara on Monday.")
     assert tuples(rows) == {("MET", ("SYR-OPP", "TUR"), False)}
+
+
+def test_a_states_un_envoy_speaks_for_the_state(run):
+    _, rows = run("Iran's UN envoy criticised Israel on Monday.")
+    assert tuples(rows) == {("CRITICIZED", ("IRN", "ISR"), False)}
+
+
+def test_coordinated_act_nouns_share_their_object(run):
+    _, rows = run("Turkey's support and Greece's rejection of the UN plan were announced on Monday.")
+    assert tuples(rows) == {("SUPPORTED", ("TUR", "UN"), False), ("OPPOSED", ("GRC", "UN"), False)}

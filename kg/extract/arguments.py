@@ -305,6 +305,12 @@ class Arguments:
                         own += [a for x in authors for a in self.actors(x)]
                     else:
                         others += self.actors(g)
+        if not others:
+            # "Turkey's support and Greece's rejection of the plan": coordinated act nouns share the object
+            shared = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in NOUN]
+            shared += [noun.head] if noun.dep_ == "conj" and noun.head.pos_ in NOUN else []
+            others += [a for n in shared for c in n.children if c.dep_ == "prep" and c.lower_ in frame.noun_preps
+                       and c.lower_ != "by" for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
         return own, others
 
     def _governor_roles(self, noun: Token, etype: str, governor: Token | None, own: list[Actor],

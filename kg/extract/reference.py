@@ -81,6 +81,9 @@ class References:
                 mods = self.actors(c, depth + 1)
                 found += mods
                 described = described or (bool(mods) and c.dep_ == "amod")
+        if lemma in lex.words["posting_nouns"] and any(a.kind == "state" for a in found):
+            # "Iran's UN envoy": the organisation is where the envoy serves, the state whom they speak for
+            found = [a for a in found if a.kind != "igo"]
         for c in tok.children:
             # "key global players, including Russia and China": the members named
             if c.dep_ == "prep" and c.lower_ in lex.words["member_preps"] and tok.tag_ in ("NNS", "NNPS"):
