@@ -1,4 +1,4 @@
-"""Shared fixtures: a seed store built from seeds/statements.yaml, a CLI runner."""
+"""Shared fixtures: a seed store built from seeds/statements.yaml, a CLI runner, the extractor."""
 
 from __future__ import annotations
 
@@ -45,3 +45,13 @@ def run(tmp_path):
     return _run
 
 pytest_plugins = ["conftest_neo4j"]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """The extractor over the built-in registry, one per test module (it learns people as it reads, so
+    modules do not share one)."""
+    from kg.extract import Extractor
+    from kg.registry import ActorRegistry
+
+    return Extractor(ActorRegistry.builtin())

@@ -18,13 +18,6 @@ def registry():
 
 
 @pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor(ActorRegistry.builtin())
-
-
-@pytest.fixture(scope="module")
 def read(extractor):
     counter = iter(range(10_000))
 

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.registry import ActorRegistry
 from loaders.articles import parse_text_article
 
 PUB = "2024-03-06"   # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor(ActorRegistry.builtin())
 
 
 @pytest.fixture(scope="module")

@@ -9,17 +9,9 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.lexicon import inflections, load_lexicon, phrase_matches
-from kg.registry import ActorRegistry
 from loaders.articles import parse_text_article
 
 PUB = "2024-03-06"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from kg.extract import Extractor
-
-    return Extractor(ActorRegistry.builtin())
 
 
 @pytest.fixture(scope="module")

@@ -114,9 +114,6 @@ class Lexicon:
     def frame(self, etype: str) -> Frame:
         return self.frames.get(etype, Frame((), ()))
 
-    def has(self, listname: str, word: str) -> bool:
-        return word in self.words.get(listname, ())
-
     def matches(self, listname: str, tok) -> bool:
         """True if a token's lemma or its surface form is one of the list's words. The small model
         lemmatises some verbs wrongly ("hoped" -> "hop"); the inflected forms catch those."""
