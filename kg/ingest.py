@@ -196,7 +196,8 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike], *, actors: str | os
                         report.ignored += 1
                         continue
                     report.store(store, item.article.path or item.ref, actors=result.actors,
-                                 articles=[item.article], events=result.events, replaces=_older(store, [item.article]))
+                                 articles=[item.article], events=result.events + result.held,
+                                 replaces=_older(store, [item.article]))
                     registry.add_all(a for a in result.actors if a.kind == "person" and a.code)
             if row_errors > MAX_ROW_ERRORS:
                 report.errors.append(f"{path}: {row_errors - MAX_ROW_ERRORS} more malformed row(s) not listed")

@@ -257,7 +257,7 @@ class Event:
 
     def merged(self, *others: "Event") -> "Event":
         """This event with the provenance of `others` (same id) added once each, keeping the
-        highest confidence and the first known place, date text and mode."""
+        highest confidence and the first known place, date text, mode and attrs."""
         seen = {p.key for p in self.provenance}
         provenance = list(self.provenance)
         for other in others:
@@ -268,7 +268,8 @@ class Event:
         fields = {f: getattr(self, f) for f in MERGE_RULES}
         for other in others:
             fields = merge_fields(fields, {f: getattr(other, f) for f in MERGE_RULES})
-        return replace(self, provenance=tuple(provenance), **fields)
+        attrs = self.attrs or next((o.attrs for o in others if o.attrs), None)   # the first known, like place
+        return replace(self, provenance=tuple(provenance), attrs=attrs, **fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "source": self.source, "target": self.target,

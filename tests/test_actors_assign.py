@@ -99,3 +99,34 @@ def test_actors_search_still_works_beside_the_subcommand(run, loaded):
     r = run("actors", "roe", "--json", store=loaded)
     assert [a["id"] for a in json.loads(r.output)] == ["person:jane-roe"]
     assert "assign" in run("actors", "--help", store=loaded).output
+
+
+ARTICLE = """\
+---
+title: Envoy in Tokyo
+date: 2024-03-06
+source: Test Wire
+---
+Zorbeth Quillan met Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.
+
+On Tuesday, Quillan criticised Iran over its drone exports.
+"""
+
+
+def test_assign_recovers_the_events_an_unknown_person_held_up_in_an_article(run, store_url, tmp_path):
+    """The extractor keeps the acts of a person it cannot place (stored, not in `kg extract`), so a
+    later assignment brings the article's edges back without re-ingest."""
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "quillan.md").write_text(ARTICLE)
+    assert run("ingest", str(tmp_path / "news"), store=store_url).exit_code == 0
+    rows = json.loads(run("actors", "--unresolved", "--json", store=store_url).output)
+    assert [(x["id"], x["events"]) for x in rows] == [("person:zorbeth-quillan", 2)]
+    assert _usa_meetings(run, store_url) == []
+
+    r = run("--actors", str(tmp_path / "actors.yaml"), "actors", "assign", "Zorbeth Quillan", "USA", "--json",
+            store=store_url)
+    assert r.exit_code == 0 and json.loads(r.output)["events"] == 2, r.output
+    met = _usa_meetings(run, store_url)
+    assert [(m["date"], [w["code"] for w in m["with"]]) for m in met] == [("2024-03-04", ["JPN"])]
+    rel = json.loads(run("relations", "USA", "--type", "CRITICIZED", "--json", store=store_url).output)
+    assert [(x["date"], x["direction"], x["other"]["code"]) for x in rel] == [("2024-03-05", "out", "IRN")]

@@ -101,11 +101,22 @@ def test_a_country_as_a_first_name_is_not_the_country(read):
 def test_a_city_fills_the_place_slot_and_is_never_a_party(read):
     rows, actors = read("Rwanda and Uganda held talks in Bukavu on Sunday.")
     met = [r for r in rows if r["type"] == "MET"]
-    assert [(codes(r), r["place"]) for r in met] == [(("RWA", "UGA"), "Bukavu")]
+    assert [(codes(r), r["place"], r["place_country"]) for r in met] == [(("RWA", "UGA"), "Bukavu", "COD")]
     assert not any("bukavu" in a for a in actors)
     for text in ("Kaesong criticised South Korea on Monday.", "Rwanda accused Congo of shelling Goma on Monday."):
         rows, actors = read(text)
         assert not any("kaesong" in a or "goma" in a for a in actors), actors
+
+
+def test_a_named_sea_reef_or_delta_is_a_place_never_a_person(registry, read):
+    assert registry.place("Renai Reef").label == "LOC" and registry.place("the Pacific Ocean").label == "LOC"
+    assert registry.place("Solomon Islands") is None          # a state's name stays the state
+    assert registry.place("China and Solomon Islands") is None
+    rows, actors = read("Japan and Vietnam held talks in the Mekong Delta on Monday.")
+    assert [(codes(r), r["place"]) for r in rows if r["type"] == "MET"] == [(("JPN", "VNM"), "Mekong Delta")]
+    rows, actors = read("China and the Philippines held talks at Renai Reef on Saturday.")
+    assert [(codes(r), r["place"]) for r in rows if r["type"] == "MET"] == [(("CHN", "PHL"), "Renai Reef")]
+    assert set(actors) == {"CHN", "PHL"}
 
 
 def test_a_region_is_not_a_state(read):
@@ -168,3 +179,21 @@ def test_a_known_surname_that_begins_another_name_is_not_that_person(read):
     read("Prime Minister Anwar Ibrahim met Indonesia's president on Monday.")      # teaches "Ibrahim"
     _, actors = read("Turkish presidential spokesman Ibrahim Tekin criticised Greece on Tuesday.")
     assert actors["person:ibrahim-tekin"].code == "TUR"
+
+
+def test_a_capital_as_the_place_gives_its_country(read):
+    rows, _ = read("Japan and Canada held talks in Ottawa on Sunday.")
+    assert [(r["place"], r["place_country"]) for r in rows if r["type"] == "MET"] == [("Ottawa", "CAN")]
+
+
+# -- people nobody can place yet -------------------------------------------------------------
+def test_the_acts_of_an_unknown_person_are_held_not_dropped(extractor):
+    doc = parse_text_article("---\ntitle: t\ndate: 2024-03-06\n---\nZorbeth Quillan met Japanese Foreign "
+                             "Minister Yoko Kamikawa on Monday.\n\nOn Tuesday, Quillan condemned Iran.\n", "held.md")
+    result = extractor.extract(doc)
+    assert result.rows(doc.ref) == []          # no edge between placed actors: nothing to score
+    held = sorted((e.type, e.source, e.target, e.participants, str(e.date)) for e in result.held)
+    assert held == [("CRITICIZED", "person:zorbeth-quillan", "IRN", (), "2024-03-05"),
+                    ("MET", None, None, ("person:yoko-kamikawa", "person:zorbeth-quillan"), "2024-03-04")]
+    assert {a.id: a.code for a in result.actors}["person:zorbeth-quillan"] is None
+

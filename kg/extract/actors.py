@@ -252,11 +252,13 @@ class ActorGazetteer:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         surnames |= {sp[-1].text for sp in spans if len(sp) > 1 and sp.label_ == "PERSON"}
         starts = self.registry.place_starts()
+        features = self.registry.place_features()
         out: list[Span] = []
         i = 0
         while i < len(doc):
             hit = None
-            if (doc[i].is_title or doc[i].is_upper) and normalize_name(doc[i].text) in starts:
+            if (doc[i].is_title or doc[i].is_upper) and (normalize_name(doc[i].text) in starts or any(
+                    t.lower_ in features and t.is_title for t in doc[i + 1:i + 4])):
                 for n in (4, 3, 2, 1):
                     if i + n > len(doc) or overlaps_actor(i, i + n):
                         continue

@@ -42,16 +42,18 @@ class Discourse:
     _state_actors: dict[str, Actor] = field(default_factory=dict)
 
     def note_person(self, actor: Actor, parts) -> None:
-        """Remember a placed person under each part of the name, for a later bare "Cho" or "Tamim"."""
+        """Remember a person under each part of the name, for a later bare "Cho" or "Tamim" (the
+        person once placed, when an unplaced name is placed later in the article)."""
         for part in parts:
             key = part.lower()
-            if key not in self.names:
+            if key not in self.names or (self.names[key] is not None and self.names[key].id == actor.id
+                                         and actor.code):
                 self.names[key] = actor
             elif self.names[key] is not None and self.names[key].id != actor.id:
                 self.names[key] = None      # two people share it: never guess
 
     def person_named(self, text: str) -> Actor | None:
-        """The one placed person of this article whose name is or contains `text` (one word)."""
+        """The one person of this article whose name is or contains `text` (one word)."""
         return self.names.get(text.strip().lower())
 
     def focus_state(self) -> Actor | None:

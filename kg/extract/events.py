@@ -50,6 +50,7 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         self.title_words = frozenset(x for t in w["titles"] for x in t.split()) | w["role_modifiers"]
         self.group_words = {k: v for k, v in registry.group_words().items()}
         self.unplaced: dict[str, Actor] = {}
+        self.held: list[Reading] = []       # readings with a party the registry cannot place (see _hold)
         self._visiting: set[int] = set()
         self._orphans: list = []
         self._mention_map: dict[int, Mention] = {}
@@ -243,6 +244,10 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         parts = [a for a in dict.fromkeys(parts) if a is not None]
         if len({a.code for a in parts if a.code}) < 2:
             self._note_unresolved(parts)
+            if len({a.code or a.id for a in parts}) >= 2 and any(not a.code for a in parts):
+                self._hold(Reading(etype, participants=tuple(parts), trigger=trig, negated=negated, mode=mode,
+                                   rule=rule, confidence=0.8 if "anaphora" not in rule else 0.6,
+                                   place=self._place_of(trig)))
             bodies = [a for a in parts if a.kind == "igo"]
             if etype in ("MET", "PLANS_TO_MEET") and bodies and len({a.code for a in parts if a.code}) == 1:
                 self.dis.note_body(bodies[0], self.sent_no)    # "the G7 leaders held a video call"
@@ -273,12 +278,21 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                 if s.code and t.code and s.code != t.code:
                     out.append(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode, rule=rule,
                                        confidence=conf))
+                elif s is not None and t is not None and (not s.code or not t.code) and s.id != t.id:
+                    self._hold(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode, rule=rule,
+                                       confidence=conf))
         return out
 
     def _note_unresolved(self, actors) -> None:
         for a in actors:
             if a is not None and not a.code:
                 self.unplaced[a.id] = a
+
+    def _hold(self, rd: Reading) -> None:
+        """Keep aside a reading one of whose parties has no code ("Secretary Smith met Wang Yi" with
+        Smith unknown): not an event of the article, but stored, so that ``kg actors assign`` can place
+        the party later and the event then rolls up like any other (:attr:`held`, drained per sentence)."""
+        self.held.append(rd)
 
     def _place_of(self, trig: Token) -> str | None:
         anchors = [trig] + ([trig.head] if trig.pos_ in NOUN and trig.head.pos_ in VERB else [])
@@ -290,7 +304,7 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                             m = self._mention_map.get(g.i)
                             if m is not None and m.actors[0].kind not in ("state",):
                                 continue
-                            return g.doc[m.start:m.end].text if m is not None else g.text
+                            return g.doc[m.start:m.end].text if m is not None else _entity(g).text
         return None
 
     def _update(self, sent: Span, readings: list[Reading]) -> None:
@@ -300,8 +314,8 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
             if len(m.actors) == 1 and m.actors[0].code:
                 head = sent.doc[m.end - 1].lemma_.lower()
                 dis.note_actor(m.actors[0], head if head in self.group_words else None)
-                if m.actors[0].kind == "person":
-                    dis.note_person(m.actors[0], self._name_parts(m.actors[0]))
+            if len(m.actors) == 1 and m.actors[0].kind == "person":   # placed or not: "Quillan" is still Quillan
+                dis.note_person(m.actors[0], self._name_parts(m.actors[0]))
 
         # subjects of speech verbs and persons in subject position are "he"/"she"
         if self.speaker is not None and self.speaker.kind == "person":
@@ -319,3 +333,15 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                 subj = self.actors(tok)
                 if len(subj) == 1 and subj[0].kind == "person" and subj[0].code:
                     dis.last_person = subj[0]
+
+
+def _entity(tok: Token) -> Span:
+    """The named entity `tok` is the head of ("the Mekong Delta" for "Delta"), or the token alone."""
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    if tok.ent_iob_ in ("B", "I"):
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[start:end]

@@ -37,10 +37,16 @@ _DISCOURSE_WORDS = frozenset("he she they it its their his her we our us sides l
 
 @dataclass
 class Extraction:
-    """What one article yields: events (actor ids), every actor they reference, and warnings."""
+    """What one article yields: events (actor ids), every actor they reference, and warnings.
+
+    ``held`` are the events one of whose parties has no code yet (a person named without a country
+    the registry does not know): they are written to the store with that actor, so that
+    ``kg actors assign`` can place it and the events roll up, but they are not among ``events`` (nor in
+    ``kg extract``'s output), which only has edges between placed actors."""
 
     events: list[Event] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    held: list[Event] = field(default_factory=list)   # events with a party nobody could place (stored, not scored)
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False
 
@@ -71,7 +77,8 @@ def event_row(e: Event, amap: dict[str, Actor], ref: str) -> dict:
         "participants": [_actor_ref(p, amap) for p in e.participants] or None,
         "date": day, "date_text": e.date_text, "date_precision": e.date_precision,
         "period": e.date.isoformat() if e.date and e.date_precision == "week" else None,
-        "place": e.place, "negated": e.negated, "confidence": round(e.confidence, 3), "mode": e.mode,
+        "place": e.place, "place_country": (e.attrs or {}).get("place_country"), "negated": e.negated,
+        "confidence": round(e.confidence, 3), "mode": e.mode,
         "sentence": prov.sentence, "span": list(prov.span) if prov.span else None, "rule": prov.rule,
     }
 
@@ -181,6 +188,7 @@ class Extractor:
 
         reader = SentenceReader(self.registry, self.lex, dis, learn)
         found: list[tuple[Reading, dict]] = []
+        held: list[tuple[Reading, dict]] = []
         mentions: list[Mention] = []
         dated_sentences: set[int] = set()     # numbers of the sentences naming a day
         unresolved_dates = 0
@@ -193,8 +201,14 @@ class Extractor:
                     readings = reader.read(sent) if not only_people else reader.place_people(sent)
                 except Exception as e:  # a parser oddity must not lose the article
                     out.warnings.append(f"{ref}: sentence at {offset + sent.start_char} skipped ({type(e).__name__})")
+                    reader.held.clear()
                     continue
                 dates = _dates_within(article_dates, offset + sent.start_char, offset + sent.end_char)
+                for rd in reader.held:
+                    info = {"sentence": sent.text, "span": (offset + sent.start_char, offset + sent.end_char)}
+                    info.update(self._date_for(rd, sent, dates, today))
+                    held.append((rd, info))
+                reader.held.clear()
                 mentions.extend(self._mentions(sent, dates, readings, sent_no))
                 if any(d.date is not None and d.precision == "day" for d in dates):
                     dated_sentences.add(sent_no)
@@ -227,6 +241,16 @@ class Extractor:
                 parent = self.registry.get(a.parent)
                 if parent is not None:
                     used[parent.id] = parent
+        kept: dict[str, list[Event]] = {}
+        for rd, info in held:
+            parties = [learned.get(a.id, a) for a in (rd.participants or (rd.source, rd.target))]
+            if not all(a.code for a in parties):
+                ev = self._event(rd, info, doc)
+                if ev.id not in events:
+                    kept.setdefault(ev.id, []).append(ev)
+                    for a in parties:
+                        used.setdefault(a.id, a)
+        out.held = [evs[0].merged(*evs[1:]) for evs in kept.values()]
         for a in list(learned.values()) + list(reader.unplaced.values()):
             used.setdefault(a.id, a)
         out.events = list(events.values())
@@ -537,13 +561,25 @@ class Extractor:
         prov = Provenance(rule=rd.rule, article=doc.article.id, source=doc.article.source or doc.ref,
                           sentence=info["sentence"], span=info["span"])
         conf = rd.confidence * (0.9 if info.get("carried") else 1.0)
+        country = self._country_of(rd.place)
         common = dict(date=info.get("date"), date_text=info.get("date_text"),
                       date_precision=info.get("precision") if info.get("date") else None,
                       place=rd.place, negated=rd.negated, confidence=round(min(max(conf, 0.0), 1.0), 3),
-                      mode=rd.mode, provenance=(prov,))
+                      mode=rd.mode, provenance=(prov,), attrs={"place_country": country} if country else None)
         if rd.participants:
             return Event(rd.type, participants=tuple(a.id for a in rd.participants), **common)
         return Event(rd.type, source=rd.source.id, target=rd.target.id, **common)
+
+    def _country_of(self, place: str | None) -> str | None:
+        """The country a place named in the text lies in: a city or region from the place table
+        ("in Goma" → COD), or the state a capital or country name stands for ("in Tokyo" → JPN)."""
+        if not place:
+            return None
+        known = self.registry.place(place)
+        if known is not None:
+            return known.country
+        actor = self.registry.resolve(place)
+        return actor.code if actor is not None and actor.kind == "state" else None
 
 
 def _without_own_bodies(ev: Event, actors: dict[str, Actor]) -> Event:
