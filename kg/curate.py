@@ -34,9 +34,12 @@ def unresolved(store: Store, registry: ActorRegistry | None = None) -> list[dict
     registry = registry or ActorRegistry.builtin()
     found = [(a, list(store.events(EventFilter(actors=(a.id,))))) for a in store.actors(unresolved=True)]
     where = _focus(store, {_origin(p) for _a, events in found for e in events for p in e.provenance} - {None})
+    others = store.actors_by_id({a for _a, events in found for e in events for a in e.actors})
     rows = []
     for actor, events in found:
-        code, why = _suggest(registry, actor, events, where)
+        # the parties it dealt with are not its own country ("X met Japan's minister": X is not Japanese)
+        counterparts = {others[a].code for e in events for a in e.actors if a != actor.id and a in others}
+        code, why = _suggest(registry, actor, events, where, counterparts - {None})
         rows.append({"id": actor.id, "name": actor.name, "kind": actor.kind, "role": actor.role,
                      "events": len(events), "suggested": code, "why": why})
     return sorted(rows, key=lambda r: (-r["events"], r["name"], r["id"]))
@@ -66,8 +69,8 @@ def _focus(store: Store, origins: set[tuple[str, str]]) -> dict[tuple[str, str],
     return votes
 
 
-def _suggest(registry: ActorRegistry, actor: Actor, events: list,
-             where: dict[tuple[str, str], Counter]) -> tuple[str | None, str | None]:
+def _suggest(registry: ActorRegistry, actor: Actor, events: list, where: dict[tuple[str, str], Counter],
+             counterparts: set[str] = frozenset()) -> tuple[str | None, str | None]:
     known = registry.resolve_person(actor.name, actor.role)
     if known is not None and known.code:
         return known.code, f"the registry knows {known.name}" + (f" ({known.role})" if known.role else "")
@@ -79,6 +82,8 @@ def _suggest(registry: ActorRegistry, actor: Actor, events: list,
     (code, n), (_, runner_up) = (votes.most_common(2) + [(None, 0)])[:2]
     if runner_up == n:
         return None, "no clear focus country"
+    if code in counterparts:     # "X met Japan's minister": the focus is the other party, not X's own
+        return None, f"the focus country of its article(s), {code}, is the other party"
     return code, f"focus country of its article(s) ({n} mention(s))"
 
 

@@ -44,7 +44,20 @@ def test_unresolved_lists_events_held_up_and_a_suggestion(run, loaded):
     r = run("actors", "--unresolved", "--json", store=loaded)
     rows = json.loads(r.output)
     assert [(x["id"], x["events"]) for x in rows] == [("person:jane-roe", 2)]
-    assert rows[0]["suggested"] == "JPN" and "focus" in rows[0]["why"]   # the state its article speaks of
+    # Japan leads the file, but Jane Roe met Japan: the other party is no guess for her own country
+    assert rows[0]["suggested"] is None and "other party" in rows[0]["why"]
+
+
+def test_unresolved_suggests_the_focus_country_she_did_not_deal_with(run, store_url, tmp_path):
+    path = tmp_path / "kim.yaml"
+    path.write_text("actors:\n  - {name: Kim Doe, kind: person}\nstatements:\n"
+                    "  - {type: CRITICIZED, from: Kim Doe, to: Iran, date: 2024-03-05}\n"
+                    "  - {type: MET, participants: [Canada, Japan], date: 2024-03-06}\n"
+                    "  - {type: SUPPORTED, from: Japan, to: Ukraine, date: 2024-03-07}\n")
+    assert run("ingest", str(path), store=store_url).exit_code == 0
+    rows = json.loads(run("actors", "--unresolved", "--json", store=store_url).output)
+    assert [(x["id"], x["events"], x["suggested"]) for x in rows] == [("person:kim-doe", 1, "JPN")]
+    assert "focus" in rows[0]["why"]
 
 
 def test_assign_moves_stored_events_to_the_code_everywhere(run, loaded, tmp_path):
