@@ -173,6 +173,9 @@ _LEVEL = click.option("--level", type=click.Choice(lookups.LEVELS), default="cod
                       help="List other parties by roll-up code (TUR, SYR-OPP) or as recorded (persons, bodies).")
 _SINCE = click.option("--since", type=DATE, help="Only events on or after this date.")
 _UNTIL = click.option("--until", type=DATE, help="Only events on or before this date.")
+_ORIGIN = click.option("--origin", "origins", multiple=True, metavar="ORIGIN",
+                       help="Only events from this event dataset (gdelt, icews, polecat) or `own` (your articles "
+                            "and statements); repeatable. Default: all.")
 
 @cli.command(name="who-met-whom")
 @click.argument("actor")
@@ -181,11 +184,12 @@ _UNTIL = click.option("--until", type=DATE, help="Only events on or before this 
 @_SINCE
 @_UNTIL
 @_LEVEL
+@_ORIGIN
 @output_options()
 @pass_ctx
 @handle_errors
 def who_met_whom(ctx: Context, actor: str, with_: str | None, since, until, level: str, fmt: str,
-                 as_json: bool) -> None:
+                 as_json: bool, origins: tuple[str, ...] = ()) -> None:
     """Meetings of ACTOR: date, place, the other parties and the evidence sentence.
 
     ACTOR is a name, alias, id or code: "Turkey", "Ankara", TUR, "Mevlut Cavusoglu".
@@ -194,8 +198,10 @@ def who_met_whom(ctx: Context, actor: str, with_: str | None, since, until, leve
     Example:
       kg who-met-whom Turkey --since 2023-01-01
       kg who-met-whom "Mevlut Cavusoglu" --level person --json
+      kg who-met-whom Turkey --origin own      # leave out GDELT/ICEWS/POLECAT events
     """
-    rows = lookups.who_met_whom(ctx.store, actor, with_=with_, since=since, until=until, level=level)
+    rows = lookups.who_met_whom(ctx.store, actor, with_=with_, since=since, until=until, level=level,
+                                origins=origins)
     if fmt == "table" and not as_json:
         rows = [{"date": r["date"] or "?", "place": r["place"], "with": r["with"],
                  "evidence": r["evidence"][0]["sentence"] if r["evidence"] else None,
@@ -211,21 +217,24 @@ def who_met_whom(ctx: Context, actor: str, with_: str | None, since, until, leve
 @_SINCE
 @_UNTIL
 @_LEVEL
+@_ORIGIN
 @output_options()
 @pass_ctx
 @handle_errors
 def relations(ctx: Context, actor: str, types: tuple[str, ...], since, until, level: str, fmt: str,
-              as_json: bool) -> None:
+              as_json: bool, origins: tuple[str, ...] = ()) -> None:
     """Every relation of ACTOR: type, direction, the other party, date and evidence.
 
     \b
     Example:
       kg relations Turkey
       kg relations "United States" --type CRITICIZED --type CALLED_ON --json
+      kg relations Turkey --origin gdelt
     """
-    rows = lookups.relations(ctx.store, actor, types=types, since=since, until=until, level=level)
+    rows = lookups.relations(ctx.store, actor, types=types, since=since, until=until, level=level,
+                             origins=origins)
     if not rows and fmt == "table" and not as_json:
-        click.echo(f"No relations of {actor} recorded" + (" with these filters." if types or since or until
+        click.echo(f"No relations of {actor} recorded" + (" with these filters." if types or since or until or origins
                                                            else "."), err=True)
     cols = ["date", "type", "direction", "other", "place", "negated", "sentence"]
     emit(rows, fmt, columns=None if fmt != "table" else cols, as_json=as_json)

@@ -30,6 +30,9 @@ def _filter_options(fn: Callable) -> Callable:
                      help="Draw actors as recorded (persons, bodies) or rolled up to codes (TUR, SYR-OPP)."),
         click.option("--min-events", type=click.IntRange(1), default=1, show_default=True,
                      help="Only actor pairs linked by at least this many events."),
+        click.option("--origin", "origins", multiple=True, metavar="ORIGIN",
+                     help="Only events from this event dataset (gdelt, icews, polecat) or `own` (your articles "
+                          "and statements); repeatable. Default: all."),
     ]
     for opt in reversed(opts):
         fn = opt(fn)
@@ -37,7 +40,7 @@ def _filter_options(fn: Callable) -> Callable:
 
 
 def _filters(kw: dict[str, Any]) -> dict[str, Any]:
-    return {k: kw[k] for k in ("actor", "depth", "types", "since", "until", "level", "min_events")}
+    return {k: kw[k] for k in ("actor", "depth", "types", "since", "until", "level", "min_events", "origins")}
 
 
 @click.command(name="view")

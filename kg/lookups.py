@@ -93,7 +93,7 @@ def _evidence(e: Event) -> list[dict[str, Any]]:
 
 
 def who_met_whom(store: Store, actor: str, *, with_: str | None = None, since: dt.date | None = None,
-                 until: dt.date | None = None, level: str = "code",
+                 until: dt.date | None = None, level: str = "code", origins: Sequence[str] = (),
                  registry: ActorRegistry | None = None) -> list[dict[str, Any]]:
     """Meetings (``MET`` events that took place) of `actor`, oldest first.
 
@@ -104,6 +104,8 @@ def who_met_whom(store: Store, actor: str, *, with_: str | None = None, since: d
     with_ : only meetings where this actor (same rule) took part too.
     level : ``"code"`` lists the other parties by roll-up code and merges reports of
         the same meeting; ``"person"`` lists them as recorded.
+    origins : only events of these datasets (``"gdelt"`` …) and/or ``"own"`` (your
+        articles and statements); all when empty.
 
     Returns
     -------
@@ -115,7 +117,8 @@ def who_met_whom(store: Store, actor: str, *, with_: str | None = None, since: d
     anchor = resolve_actor(store, actor, registry)
     other = resolve_actor(store, with_, registry) if with_ else None
     flt = _anchor_filter(anchor)
-    flt = EventFilter(types=("MET",), actors=flt.actors, codes=flt.codes, since=since, until=until, negated=False)
+    flt = EventFilter(types=("MET",), actors=flt.actors, codes=flt.codes, since=since, until=until, negated=False,
+                      origins=tuple(origins))
     events = list(store.events(flt))
     look = _Actors(store, events)
     rows: list[dict[str, Any]] = []
@@ -154,7 +157,7 @@ def who_met_whom(store: Store, actor: str, *, with_: str | None = None, since: d
 
 
 def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.date | None = None,
-              until: dt.date | None = None, level: str = "code",
+              until: dt.date | None = None, level: str = "code", origins: Sequence[str] = (),
               registry: ActorRegistry | None = None) -> list[dict[str, Any]]:
     """Every event of `actor`, one row per (event, other party), oldest first.
 
@@ -163,6 +166,7 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
     code, and reports of the same act (type, direction, other code, day, negation) are one
     row with every report in ``evidence`` and every event in ``event_ids`` — the act read
     once as "Assad" and once as "Syria" is listed once, as in :func:`who_met_whom`.
+    ``origins`` keeps only events of these datasets and/or ``"own"`` (see :func:`who_met_whom`).
     """
     from .schema import load_schema
 
@@ -170,7 +174,8 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
     types = tuple(schema.relation(t).name for t in types)
     anchor = resolve_actor(store, actor, registry)
     base = _anchor_filter(anchor)
-    flt = EventFilter(types=types, actors=base.actors, codes=base.codes, since=since, until=until)
+    flt = EventFilter(types=types, actors=base.actors, codes=base.codes, since=since, until=until,
+                      origins=tuple(origins))
     events = list(store.events(flt))
     look = _Actors(store, events)
     rows: list[dict[str, Any]] = []

@@ -93,7 +93,7 @@ class ViewTooLarge(KgError):
 
 def view_graph(store: Store, *, actor: str | None = None, depth: int = 1, types: Sequence[str] = (),
                since: dt.date | None = None, until: dt.date | None = None, level: str = "person",
-               min_events: int = 1, registry=None) -> nx.MultiDiGraph:
+               min_events: int = 1, origins: Sequence[str] = (), registry=None) -> nx.MultiDiGraph:
     """The subgraph of `store` a view (or an export) shows.
 
     Parameters
@@ -108,6 +108,8 @@ def view_graph(store: Store, *, actor: str | None = None, depth: int = 1, types:
     level : ``"person"`` draws actors as recorded; ``"code"`` rolls them up to
         their codes (``TUR``, ``SYR-OPP``) with :func:`kg.graph.rollup`.
     min_events : keep only actor pairs linked by at least this many events.
+    origins : keep only events of these datasets (``"gdelt"`` …) and/or ``"own"`` (your
+        articles and statements); empty keeps all.
 
     Returns
     -------
@@ -128,7 +130,7 @@ def view_graph(store: Store, *, actor: str | None = None, depth: int = 1, types:
         raise ValueError("depth must be >= 0 and min_events >= 1")
     schema = load_schema()
     types = tuple(schema.relation(t).name for t in types)
-    G = store.graph(EventFilter(types=types, since=since, until=until))
+    G = store.graph(EventFilter(types=types, since=since, until=until, origins=tuple(origins)))
     if level == "code":
         G = rollup(G)
     keep_nodes: set[str] = set()
@@ -477,7 +479,8 @@ def _is_network(obj: Any) -> bool:
 
 
 def _describe(*, actor: str | None = None, depth: int = 1, types: Sequence[str] = (), since=None, until=None,
-              level: str = "person", min_events: int = 1, collapse: bool = False, **_other: Any) -> str:
+              level: str = "person", min_events: int = 1, collapse: bool = False, origins: Sequence[str] = (),
+              **_other: Any) -> str:
     """The subtitle that says which part of the graph a view draws (arguments as :func:`view_graph`)."""
     parts = [f"level {level}"]
     if actor:
@@ -486,6 +489,8 @@ def _describe(*, actor: str | None = None, depth: int = 1, types: Sequence[str] 
         parts.append("types " + ", ".join(types))
     if since or until:
         parts.append(f"{since or '…'} to {until or '…'}")
+    if origins:
+        parts.append("from " + ", ".join(origins))
     if min_events > 1:
         parts.append(f"pairs with ≥{min_events} events")
     if collapse:
@@ -496,7 +501,7 @@ def _describe(*, actor: str | None = None, depth: int = 1, types: Sequence[str] 
 def view(store: Store, path: str | os.PathLike, *, actor: str | None = None, depth: int = 1,
          types: Sequence[str] = (), since: dt.date | None = None, until: dt.date | None = None,
          level: str = "person", min_events: int = 1, collapse: bool = False, title: str | None = None,
-         max_nodes: int | None = MAX_NODES, registry=None) -> dict[str, Any]:
+         max_nodes: int | None = MAX_NODES, origins: Sequence[str] = (), registry=None) -> dict[str, Any]:
     """Write the view of `store` (filtered as :func:`view_graph`) to `path`; return a summary.
 
     Returns
@@ -508,9 +513,9 @@ def view(store: Store, path: str | os.PathLike, *, actor: str | None = None, dep
     ViewTooLarge, UnknownActor, UnknownRelation
     """
     G = view_graph(store, actor=actor, depth=depth, types=types, since=since, until=until, level=level,
-                   min_events=min_events, registry=registry)
+                   min_events=min_events, origins=origins, registry=registry)
     subtitle = _describe(actor=actor, depth=depth, types=types, since=since, until=until, level=level,
-                         min_events=min_events, collapse=collapse)
+                         min_events=min_events, collapse=collapse, origins=origins)
     data = view_data(G, collapse=collapse, title=title or "diplomatic-kg: who did what to whom",
                      subtitle=subtitle, max_nodes=max_nodes)
     out = write_html(None, path, data=data, max_nodes=max_nodes)

@@ -315,3 +315,34 @@ def test_v1_store_gains_the_origin_columns(tmp_path):
         assert (e.id, e.origin) == ("e1", None)
         s.write(events=[Event("MET", participants=("TUR", "SYR"), date=dt.date(2023, 1, 5), origin="gdelt")])
         assert {e.origin for e in s.events()} == {None, "gdelt"}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "kg.db")
+    return request.getfixturevalue("neo4j_store")._url
+
+
+def test_origin_shows_or_hides_dataset_events_in_lookups_and_views(run, store_url, tmp_path):
+    """GDELT's meeting of Turkey and Syria beside our own curated one with Iran: `--origin` picks."""
+    f = write(tmp_path / "day.export.CSV", [gdelt_row(1, a1=TUR_GOV, a2=SYR, code="040")])
+    own = tmp_path / "own.yaml"
+    own.write_text("statements:\n  - {type: MET, participants: [Turkey, Iran], date: 2023-01-06}\n")
+    assert run("ingest", f, own, store=store_url).exit_code == 0
+
+    def met(*origins):
+        r = run("who-met-whom", "Turkey", "--json", *[x for o in origins for x in ("--origin", o)], store=store_url)
+        assert r.exit_code == 0, r.output
+        return [w["code"] for row in json.loads(r.stdout) for w in row["with"]]
+
+    assert met() == ["SYR", "IRN"]
+    assert met("own") == ["IRN"]
+    assert met("gdelt") == ["SYR"]
+    assert met("gdelt", "own") == ["SYR", "IRN"]
+    r = run("relations", "Turkey", "--origin", "gdelt", "--json", store=store_url)
+    assert [x["other"]["code"] for x in json.loads(r.stdout)] == ["SYR"]
+    out = tmp_path / "own.html"
+    r = run("view", "--origin", "own", "--level", "code", "-o", out, store=store_url)
+    assert r.exit_code == 0, r.output
+    assert "2 actors, 1 event" in r.output and "from own" in out.read_text() and "Iran" in out.read_text()

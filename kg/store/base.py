@@ -14,7 +14,10 @@ import networkx as nx
 
 from ..model import Actor, Article, Event
 
-__all__ = ["EventFilter", "WriteCounts", "Store", "StoreBase"]
+__all__ = ["EventFilter", "OWN", "WriteCounts", "Store", "StoreBase"]
+
+
+OWN = "own"   # the origin filter's name for events of no dataset: your articles and statements
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,9 @@ class EventFilter:
 
     ``actors`` matches actor ids exactly; ``codes`` matches every actor that rolls
     up to one of the codes (``"TUR"`` → Turkey, its ministries and officials).
-    An event matches when any of its actors matches either.
+    An event matches when any of its actors matches either. ``origins`` keeps the
+    events of these event datasets (``"gdelt"``, ``"icews"``, ``"polecat"``) and, with
+    :data:`OWN`, those read from your own articles and statements (origin None).
     """
 
     types: tuple[str, ...] = ()
@@ -34,6 +39,11 @@ class EventFilter:
     negated: bool | None = None
     article: str | None = None
     limit: int | None = None
+    origins: tuple[str, ...] = ()
+
+    def origin_sets(self) -> tuple[list[str], bool]:
+        """The dataset names asked for, and whether events of no dataset (:data:`OWN`) are too."""
+        return [o for o in self.origins if o != OWN], OWN in self.origins
 
 
 @dataclass

@@ -506,6 +506,9 @@ class Neo4jStore(StoreBase):
         if flt.article:
             params["article"] = flt.article
             where.append("$article IN r.articles")
+        if flt.origins:
+            params["origins"], own = flt.origin_sets()
+            where.append("(r.origin IN $origins" + (" OR r.origin IS NULL)" if own else ")"))
         cond = " AND ".join(where)
         if flt.actors or flt.codes:
             params["ids"], params["codes"] = list(flt.actors), list(flt.codes)

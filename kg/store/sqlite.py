@@ -383,6 +383,11 @@ class SqliteStore(StoreBase):
         if flt.article:
             sql.append("AND e.id IN (SELECT event_id FROM provenance WHERE article = ?)")
             args.append(flt.article)
+        if flt.origins:
+            names, own = flt.origin_sets()
+            cond = [f"{e}origin IN ({','.join('?' * len(names))})"] if names else []
+            sql.append(f"AND ({' OR '.join(cond + ([f'{e}origin IS NULL'] if own else []))})")
+            args += names
         if flt.actors or flt.codes:
             ids = list(flt.actors)
             if flt.codes:
