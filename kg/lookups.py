@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any, Sequence
 
 from .errors import UnknownActor
-from .model import Actor, Event
+from .model import Actor, Event, person_of
 from .registry import ActorRegistry, close_matches, normalize_name
 from .store.base import EventFilter, Store
 
@@ -53,12 +53,18 @@ def _is_code_level(actor: Actor) -> bool:
     return bool(actor.code) and actor.id == actor.code
 
 
-def _anchor_filter(actor: Actor) -> EventFilter:
-    return EventFilter(codes=(actor.code,)) if _is_code_level(actor) else EventFilter(actors=(actor.id,))
+def _anchor_filter(store: Store, actor: Actor) -> EventFilter:
+    """The events of `actor`: of everyone who rolls up to a code; of a person in every office
+    (``person:kaja-kallas`` and ``person:kaja-kallas@EST``, see :func:`kg.model.office_actor_id`)."""
+    if _is_code_level(actor):
+        return EventFilter(codes=(actor.code,))
+    me = person_of(actor.id)
+    return EventFilter(actors=tuple(dict.fromkeys(
+        [actor.id] + [a.id for a in store.find_actors(actor.name) if person_of(a.id) == me])))
 
 
 def _matches(anchor: Actor, actor_id: str, code: str | None) -> bool:
-    return code == anchor.code if _is_code_level(anchor) else actor_id == anchor.id
+    return code == anchor.code if _is_code_level(anchor) else person_of(actor_id) == person_of(anchor.id)
 
 
 class _Actors:
@@ -116,7 +122,7 @@ def who_met_whom(store: Store, actor: str, *, with_: str | None = None, since: d
         raise ValueError(f"level must be one of {LEVELS}")
     anchor = resolve_actor(store, actor, registry)
     other = resolve_actor(store, with_, registry) if with_ else None
-    flt = _anchor_filter(anchor)
+    flt = _anchor_filter(store, anchor)
     flt = EventFilter(types=("MET",), actors=flt.actors, codes=flt.codes, since=since, until=until, negated=False,
                       origins=tuple(origins))
     events = list(store.events(flt))
@@ -173,7 +179,7 @@ def relations(store: Store, actor: str, *, types: Sequence[str] = (), since: dt.
     schema = load_schema()
     types = tuple(schema.relation(t).name for t in types)
     anchor = resolve_actor(store, actor, registry)
-    base = _anchor_filter(anchor)
+    base = _anchor_filter(store, anchor)
     flt = EventFilter(types=types, actors=base.actors, codes=base.codes, since=since, until=until,
                       origins=tuple(origins))
     events = list(store.events(flt))

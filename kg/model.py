@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
-__all__ = ["Actor", "Article", "Event", "Provenance", "slugify", "make_actor_id", "article_id", "event_id",
+__all__ = ["Actor", "Article", "Event", "Provenance", "slugify", "make_actor_id", "office_actor_id", "person_of", "article_id", "event_id",
            "provenance_key", "json_str", "ACTOR_KINDS", "CODE_KINDS", "MERGE_RULES", "merge_fields", "date_to_iso",
            "date_from_iso"]
 
@@ -57,6 +57,23 @@ def make_actor_id(kind: str, name: str, code: str | None = None, parent: str | N
     if code and kind in CODE_KINDS and not parent:
         return code
     return f"{code}.{slugify(name)}" if code else f"org:{slugify(name)}"
+
+
+def office_actor_id(person_id: str, code: str) -> str:
+    """The id of a person in an office of `code` other than their latest one: someone who served
+    several states or bodies is one actor per code, so that their acts roll up to the code they
+    acted for ("Kaja Kallas" is ``person:kaja-kallas`` as the EU's High Representative, her latest
+    office, and ``person:kaja-kallas@EST`` as Estonia's prime minister).
+
+    >>> office_actor_id("person:kaja-kallas", "EST"), person_of("person:kaja-kallas@EST")
+    ('person:kaja-kallas@EST', 'person:kaja-kallas')
+    """
+    return f"{person_of(person_id)}@{code}"
+
+
+def person_of(actor_id: str) -> str:
+    """The person an actor id names, whatever office (see :func:`office_actor_id`)."""
+    return actor_id.split("@", 1)[0] if actor_id.startswith("person:") else actor_id
 
 
 def date_to_iso(d: dt.date | None) -> str | None:

@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from .errors import LoaderError, SchemaError, UnknownActor
-from .model import ACTOR_KINDS, Actor, make_actor_id
+from .model import ACTOR_KINDS, Actor, make_actor_id, office_actor_id
 
 __all__ = ["ActorRegistry", "normalize_name", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
            "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
@@ -221,6 +221,13 @@ class ActorRegistry:
         'SGP'
         >>> reg.resolve_person("Lapid", "Prime Minister", 2022).role
         'Prime Minister'
+
+        Someone who served several states or bodies is one actor per code (the latest office
+        keeps the plain id; see :func:`kg.model.office_actor_id`):
+
+        >>> [(a.id, a.code) for a in (reg.resolve_person("Kaja Kallas", None, dt.date(2022, 5, 1)),
+        ...                            reg.resolve_person("Kallas", "High Representative", dt.date(2025, 5, 1)))]
+        [('person:kaja-kallas@EST', 'EST'), ('person:kaja-kallas', 'EU')]
         """
         key = normalize_name(name)
         ids = self._holders.get(key)
@@ -240,6 +247,9 @@ class ActorRegistry:
             return self.resolve(name)
         _, actor_id, term = best
         actor = self.actors[actor_id]
+        if term.code and term.code != actor.code:    # an earlier office of another state or body
+            return replace(actor, id=office_actor_id(actor_id, term.code), code=term.code,
+                           role=term.role or actor.role, parent=term.code)
         return replace(actor, code=term.code or actor.code, role=term.role or actor.role)
 
     def resolve_person_ids(self, name: str) -> tuple[str, ...]:
@@ -247,10 +257,16 @@ class ActorRegistry:
         return self._holders.get(normalize_name(name), ())
 
     def office_of(self, title: str) -> set[str]:
-        """The offices whose titles end `title` ("US Secretary of State" → {"foreign minister"})."""
+        """The offices whose titles end `title` ("US Secretary of State" → {"foreign minister"}), by
+        the longest title that does: "Prime Minister" is the head of government, not any "minister"."""
         words = f" {normalize_name(title)}"
-        return {office for office, titles in self._offices.items()
-                if any(words.endswith(f" {t}") for t in titles)}
+        best, out = 0, set()
+        for office, titles in self._offices.items():
+            n = max((len(t) for t in titles if words.endswith(f" {t}")), default=0)
+            if n and n >= best:
+                out = (out if n == best else set()) | {office}
+                best = n
+        return out
 
     def title_country(self, title: str) -> str | None:
         """The state a title belongs to when no country is named ("Secretary of State" → USA)."""

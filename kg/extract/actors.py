@@ -171,7 +171,9 @@ class ActorGazetteer:
         actor = self.registry.resolve_person(span.text, title, self.as_of)
         if actor is not None and actor.kind == "person":
             known = self.registry.get(actor.id)
-            if known is not None and (known.code, known.role) != (actor.code, actor.role):
+            if known is None:     # an earlier office of another code: its own id; the names stay the person's
+                self.registry.add(actor, override=False)
+            elif (known.code, known.role) != (actor.code, actor.role):
                 self.registry.add(actor)
         return actor
 

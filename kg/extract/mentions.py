@@ -7,9 +7,11 @@ with a role phrase ("Turkey's foreign minister X") is placed and learned for the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
-from kg.model import Actor
+from kg.model import Actor, office_actor_id, person_of
 
 from .actors import SPANS_KEY, person_actor, person_name, place_person
 from .reading import Mention, Reading
@@ -102,6 +104,10 @@ class Mentions:
             actor = person_actor(name.text, parent.code, placement.role, parent)
             if known is not None and known.id != actor.id:
                 actor = person_actor(known.name, parent.code, placement.role or known.role, parent)
+            holder = self.reg.get(person_of(actor.id))
+            if holder is not None and holder.code and parent.code != holder.code and self.reg.terms(holder.id):
+                # "Estonian Prime Minister Kaja Kallas" in a text that calls her so: that office's actor
+                actor = replace(actor, id=office_actor_id(holder.id, parent.code))
             self.learn(actor)
             return actor
         if known is not None:
