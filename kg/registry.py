@@ -30,7 +30,7 @@ import yaml
 from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id
 
-__all__ = ["ActorRegistry", "normalize_name", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
+__all__ = ["ActorRegistry", "normalize_name", "surname_key", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
            "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,22 @@ def normalize_name(text: str) -> str:
     s = re.sub(r"[^\w ]+", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     return _LEADING.sub("", s)
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"})
+
+
+def surname_key(name: str) -> str:
+    """The lookup key of a person's surname: the last word of `name`, a double-barrelled one whole
+    (Nkosazana Dlamini-Zuma is not "Zuma"), without an Arabic article (Hafez al-Assad is "Assad").
+
+    >>> surname_key("Nkosazana Dlamini-Zuma"), surname_key("Hafez al-Assad"), surname_key("Penny Wong")
+    ('dlamini zuma', 'assad', 'wong')
+    """
+    words = name.split()
+    last = normalize_name(words[-1]) if words else ""
+    article, _, rest = last.partition(" ")
+    return rest if rest and article in _ARTICLES else last
 
 
 SUGGEST_CUTOFF = 80   # rapidfuzz token_sort_ratio: "Turky" → Turkey (91), "Syrai" → Syria (80); no padding
@@ -194,7 +210,7 @@ class ActorRegistry:
                                 parent=actor.parent or latest.code)
                 self.actors[actor_id] = actor
             explicit = {normalize_name(k) for k in (actor.name, *actor.aliases)} - {""}
-            last = normalize_name(actor.name).split(" ")[-1]
+            last = surname_key(actor.name)
             for key in explicit | ({last} if len(last) > 2 else set()):     # "Prime Minister Wong"
                 ids = self._holders.get(key, ())
                 if actor_id not in ids:
