@@ -30,8 +30,8 @@ import yaml
 from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id
 
-__all__ = ["ActorRegistry", "normalize_name", "surname_key", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
-           "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
+__all__ = ["ActorRegistry", "normalize_name", "surname_key", "lookup_keys", "matches_search", "close_matches",
+           "load_actor_file", "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "actors.yaml"
