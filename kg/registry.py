@@ -30,8 +30,8 @@ import yaml
 from .errors import LoaderError, SchemaError, UnknownActor
 from .model import ACTOR_KINDS, Actor, make_actor_id, office_actor_id
 
-__all__ = ["ActorRegistry", "normalize_name", "lookup_keys", "matches_search", "close_matches", "load_actor_file",
-           "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
+__all__ = ["ActorRegistry", "normalize_name", "surname_key", "lookup_keys", "matches_search", "close_matches",
+           "load_actor_file", "parse_actor_rows", "Term", "Place", "parse_terms", "write_overlay_entry"]
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).with_name("data") / "actors.yaml"
@@ -60,6 +60,23 @@ def normalize_name(text: str) -> str:
     s = re.sub(r"[^\w ]+", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     return _LEADING.sub("", s)
+
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"})
+
+
+def surname_key(name: str) -> str:
+    """The lookup key of a person's surname: the last word of `name`, a double-barrelled one whole
+    (Nkosazana Dlamini-Zuma is not "Zuma"), without an Arabic article (Hafez al-Assad is "Assad").
+
+    >>> surname_key("Nkosazana Dlamini-Zuma"), surname_key("Hafez al-Assad"), surname_key("Penny Wong")
+    ('dlamini zuma', 'assad', 'wong')
+    """
+    words = name.split()
+    last = normalize_name(words[-1]) if words else ""
+    article, _, rest = last.partition(" ")
+    return rest if rest and article in _ARTICLES else last
 
 
 SUGGEST_CUTOFF = 80   # rapidfuzz token_sort_ratio: "Turky" → Turkey (91), "Syrai" → Syria (80); no padding
@@ -194,7 +211,7 @@ class ActorRegistry:
                                 parent=actor.parent or latest.code)
                 self.actors[actor_id] = actor
             explicit = {normalize_name(k) for k in (actor.name, *actor.aliases)} - {""}
-            last = normalize_name(actor.name).split(" ")[-1]
+            last = surname_key(actor.name)
             for key in explicit | ({last} if len(last) > 2 else set()):     # "Prime Minister Wong"
                 ids = self._holders.get(key, ())
                 if actor_id not in ids:
@@ -465,12 +482,20 @@ class ActorRegistry:
 
 # -- the built-in data ----------------------------------------------------------------
 def _read_yaml(path: Path) -> Any:
+    """The parsed YAML file at `path`: libyaml's safe loader when PyYAML has it (the office-holder
+    table parses ten times faster); a malformed file is read again by PyYAML's own loader, whose
+    error names the line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise LoaderError.from_yaml(str(path), e) from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise LoaderError(str(path), f"cannot read ({e})") from None
+    try:
+        return yaml.load(text, Loader=_SAFE_LOADER)
+    except yaml.YAMLError:
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            raise LoaderError.from_yaml(str(path), e) from None
 
 
 def load_actor_file(path: str | Path) -> list[Actor]:

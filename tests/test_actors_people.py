@@ -197,3 +197,56 @@ def test_the_acts_of_an_unknown_person_are_held_not_dropped(extractor):
                     ("MET", None, None, ("person:yoko-kamikawa", "person:zorbeth-quillan"), "2024-03-04")]
     assert {a.id: a.code for a in result.actors}["person:zorbeth-quillan"] is None
 
+
+
+# -- earlier terms (1979-2018): the date picks between holders who share a name ---------------
+@pytest.mark.parametrize("name, title, year, person, code", [
+    ("Bush", "President", 1990, "person:george-h-w-bush", "USA"),
+    ("Bush", "President", 2004, "person:george-w-bush", "USA"),
+    ("Bush", None, 1985, "person:george-h-w-bush", "USA"),        # then Vice President
+    ("Assad", "President", 1995, "person:hafez-al-assad", "SYR"),
+    ("Assad", "President", 2012, "person:bashar-al-assad", "SYR"),
+    ("Aliyev", "President", 1998, "person:heydar-aliyev", "AZE"),
+    ("Aliyev", "President", 2010, "person:ilham-aliyev", "AZE"),
+    ("Kim Jong Il", None, 2000, "person:kim-jong-il", "PRK"),
+    ("Kim Dae-jung", None, 2000, "person:kim-dae-jung", "KOR"),
+    ("Kim Jong Un", None, 2020, "person:kim-jong-un", "PRK"),
+    ("Marcos", None, 1980, "person:ferdinand-marcos-sr", "PHL"),
+    ("Marcos", None, 2023, "person:ferdinand-marcos-jr", "PHL"),
+    ("Koizumi", "Prime Minister", 2004, "person:junichiro-koizumi", "JPN"),
+    ("Koizumi", None, 2025, "person:shinjiro-koizumi", "JPN"),
+    ("Sharif", "Prime Minister", 2015, "person:nawaz-sharif", "PAK"),
+    ("Sharif", "Prime Minister", 2024, "person:shehbaz-sharif", "PAK"),
+    ("Herzog", "President", 1990, "person:chaim-herzog", "ISR"),
+    ("Herzog", "President", 2023, "person:isaac-herzog", "ISR"),
+    ("al-Sharaa", "Foreign Minister", 2000, "person:farouk-al-sharaa", "SYR"),
+    ("al-Sharaa", None, 2025, "person:ahmed-al-sharaa", "SYR"),
+])
+def test_the_date_picks_the_holder_of_a_shared_name(registry, name, title, year, person, code):
+    actor = registry.resolve_person(name, title, year)
+    assert (actor.id, actor.code) == (person, code)
+
+
+def test_without_a_date_a_shared_alias_is_the_current_holder(registry):
+    assert registry.resolve("Assad").id == "person:bashar-al-assad"
+    assert registry.resolve("Aliyev").id == "person:ilham-aliyev"
+    assert registry.resolve_person("Bush").id == "person:george-w-bush"
+
+
+def test_a_double_barrelled_surname_is_not_its_last_half(registry):
+    # Nkosazana Dlamini-Zuma chaired the AU Commission 2012-2017 while Jacob Zuma was president
+    assert registry.resolve_person("Zuma", None, 2014).id == "person:jacob-zuma"
+    assert registry.resolve_person("Dlamini-Zuma", None, 2014).code == "AU"
+
+
+def test_older_holders_resolve_in_older_articles(read):
+    rows, actors = read("President Mitterand met Chancellor Kohl in Bonn on Monday.", date="1990-05-14")
+    assert [codes(r) for r in rows if r["type"] == "MET"] == [("DEU", "FRA")]
+    assert "person:francois-mitterrand" in actors
+    rows, actors = read("President Bush met President Gorbachev in Moscow on Tuesday.", date="1991-07-30")
+    assert [codes(r) for r in rows if r["type"] == "MET"] == [("RUS", "USA")]
+    assert "person:george-h-w-bush" in actors
+    rows, actors = read("President Bush met President Putin in Moscow on Friday.", date="2002-05-24")
+    assert "person:george-w-bush" in actors and "person:george-h-w-bush" not in actors
+    rows, _ = read("President Bouteflika met President Gbagbo in Algiers on Tuesday.", date="2003-03-11")
+    assert [codes(r) for r in rows if r["type"] == "MET"] == [("CIV", "DZA")]
