@@ -250,3 +250,40 @@ def test_older_holders_resolve_in_older_articles(read):
     assert "person:george-w-bush" in actors and "person:george-h-w-bush" not in actors
     rows, _ = read("President Bouteflika met President Gbagbo in Algiers on Tuesday.", date="2003-03-11")
     assert [codes(r) for r in rows if r["type"] == "MET"] == [("CIV", "DZA")]
+
+
+# -- agencies, appositions and names of acts ------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a state's agency, with or without the possessive, or "of the <state>"
+    ("Gan Yu, a spokesperson for China's Coast Guard, accused the Philippines of provocations.",
+     ("person:gan-yu", "CHN")),
+    ("Gan Yu, spokesman for the China Coast Guard, accused the Philippines of provocations.",
+     ("person:gan-yu", "CHN")),
+    ("The Armed Forces of the Philippines accused China of dangerous manoeuvres.", ("PHL.armed-forces", "PHL")),
+    ("The U.S. Central Command accused the Houthis of attacking ships.", ("USA.us-central-command", "USA")),
+    # a title only one state uses
+    ("Treasury Secretary Janet Yellen criticised Russia on Monday.", ("person:janet-yellen", "USA")),
+    ("Somaliland criticised Somalia on Monday.", ("SOMALILAND", "SOMALILAND")),
+])
+def test_the_source_of_an_act_is_placed(read, text, expected):
+    rows, _ = read(text)
+    assert [(r["source"]["id"], r["source"]["code"]) for r in rows if r["source"]][:1] == [expected], rows
+
+
+def test_a_surname_without_its_accents_is_the_same_person(read, extractor):
+    rows, _ = read("EU Special Envoy Miroslav Lajčák met Kosovo's prime minister on Monday. "
+                   "Lajcak later criticised Serbia.")
+    assert [(r["source"]["id"], r["source"]["code"], r["target"]["code"]) for r in rows
+            if r["type"] == "CRITICIZED"] == [("person:miroslav-lajcak", "EU", "SRB")]
+    # a person nobody can place yet, too: "Quillan" is Zorbeth Quillán, whose acts are held
+    doc = parse_text_article("---\ntitle: t\ndate: 2024-03-06\n---\nZorbeth Quillán met Japanese Foreign "
+                             "Minister Yoko Kamikawa on Monday.\n\nOn Tuesday, Quillan condemned Iran.\n", "acc.md")
+    held = extractor.extract(doc).held
+    assert sorted((e.type, e.source or e.participants[1]) for e in held) == [
+        ("CRITICIZED", "person:zorbeth-quillan"), ("MET", "person:zorbeth-quillan")]
+
+
+def test_the_name_of_an_operation_is_no_one(read):
+    rows, actors = read("Israel, in an operation dubbed Breaking Dawn, attacked Islamic Jihad on Friday.")
+    assert [(r["type"], r["source"]["code"], r["target"]["code"]) for r in rows] == [("ATTACKED", "ISR", "PIJ")]
+    assert set(actors) == {"ISR", "PIJ"}

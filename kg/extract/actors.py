@@ -183,24 +183,27 @@ class ActorGazetteer:
         if actor is None or actor.kind != "state":
             return span
         # "Syrian opposition", "Turkish Foreign Ministry": look right for a group/institution word
+        # ("China's Coast Guard": the possessive may sit between them)
+        gap = 1 if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s") else 0
         for n in (3, 2, 1):
-            end = span.end + n
+            end = span.end + gap + n
             if end > len(doc):
                 continue
-            words = normalize_name(doc[span.end:end].text)
+            words = normalize_name(doc[span.end + gap:end].text)
             if words in self._extend and self._extend[words] == n:
-                found = reg.resolve(f"{span.text} {doc[span.end:end].text}")
+                found = reg.resolve(f"{span.text} {doc[span.end + gap:end].text}")
                 if found is not None:
                     return Span(doc, span.start, end, label="ACTOR", kb_id=found.id)
-        # "Foreign Ministry of Turkey"
-        if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        # "Foreign Ministry of Turkey", "the Armed Forces of the Philippines"
+        of = span.start - 1 - (span.start >= 3 and doc[span.start - 1].lower_ == "the" and span[0].lower_ != "the")
+        if of >= 1 and doc[of].lower_ == "of":
             for n in (3, 2, 1):
-                start = span.start - 1 - n
+                start = of - n
                 if start < 0:
                     continue
-                words = normalize_name(doc[start:span.start - 1].text)
+                words = normalize_name(doc[start:of].text)
                 if words in self._extend and self._extend[words] == n:
-                    found = reg.resolve(f"{doc[start:span.start - 1].text} of {span.text}")
+                    found = reg.resolve(f"{doc[start:of].text} of {span.text}")
                     if found is not None and found.id != actor.id:
                         return Span(doc, start, span.end, label="ACTOR", kb_id=found.id)
         return span
@@ -363,7 +366,7 @@ def place_person(name: Span, actor_at, title_words: frozenset[str]) -> Placement
 
     `actor_at(i)` returns ``(actor, start, end)`` of the actor mention covering token i,
     or None. Handles "<actor> <titles> NAME", "the <titles> of <actor>, NAME",
-    "NAME, <actor>'s <titles>" and "NAME, the <titles> of <actor>".
+    "NAME, <actor>'s <titles>", "NAME, the <titles> of <actor>" and "NAME, <titles> for <actor>".
     """
     doc = name.doc
     sent_start = name.sent.start if doc.has_annotation("SENT_START") else 0
@@ -446,7 +449,8 @@ def place_person(name: Span, actor_at, title_words: frozenset[str]) -> Placement
                 role_words.append(doc[hit[1]:hit[2]].text)
                 k = hit[2]
                 continue
-            if is_title(tok) or tok.lower_ in ("the", "of", "'s", "’s", "a", "an"):
+            if is_title(tok) or tok.lower_ in ("the", "of", "'s", "’s", "a", "an") \
+                    or (tok.lower_ == "for" and found is None):     # "NAME, spokesman for the China Coast Guard"
                 role_words.append(tok.text)
                 k += 1
                 continue

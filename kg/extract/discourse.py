@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.model import Actor
+from kg.model import Actor, person_of
+from kg.registry import normalize_name
 
 __all__ = ["Discourse", "Fact"]
 
@@ -45,16 +46,17 @@ class Discourse:
         """Remember a person under each part of the name, for a later bare "Cho" or "Tamim" (the
         person once placed, when an unplaced name is placed later in the article)."""
         for part in parts:
-            key = part.lower()
-            if key not in self.names or (self.names[key] is not None and self.names[key].id == actor.id
+            key = normalize_name(part)      # "Lajčák" and "Lajcak" are one name
+            known = self.names.get(key)
+            if key not in self.names or (known is not None and person_of(known.id) == person_of(actor.id)
                                          and actor.code):
                 self.names[key] = actor
-            elif self.names[key] is not None and self.names[key].id != actor.id:
+            elif known is not None and person_of(known.id) != person_of(actor.id):
                 self.names[key] = None      # two people share it: never guess
 
     def person_named(self, text: str) -> Actor | None:
         """The one person of this article whose name is or contains `text` (one word)."""
-        return self.names.get(text.strip().lower())
+        return self.names.get(normalize_name(text))
 
     def focus_state(self) -> Actor | None:
         """The state this article is about: mentioned at least twice and clearly more than any other."""

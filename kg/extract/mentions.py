@@ -115,12 +115,25 @@ class Mentions:
         local = self._local_person(name)
         if local is not None:
             return local
+        if self.reg.not_actor(name.text) is not None or self.reg.place(name.text) is not None \
+                or self._names_an_act(name):
+            return None     # "Ministers Meeting", "Executive Order", "Renaissance Dam": no one
         role = placement.role if placement is not None else None
         actor = person_actor(name.text, None, role, None)
         self.unplaced[actor.id] = actor
         if role:
             self._pending_titles.append((name, actor))
         return actor
+
+    def _names_an_act(self, name: Span) -> bool:
+        """`name` follows "an operation dubbed", "a campaign codenamed" … (the lexicon's
+        ``naming_verbs`` after one of its ``named_act_nouns``)."""
+        doc, w = name.doc, self.lex.words
+        i = name.start - 1
+        while i >= 0 and doc[i].is_quote:
+            i -= 1
+        return i >= 1 and doc[i].lower_ in w["naming_verbs"] and any(
+            t.lemma_.lower() in w["named_act_nouns"] for t in doc[max(0, i - 3):i])
 
     def place_people(self, sent: Span) -> list[Reading]:
         """Only learn the people a sentence without events places ("Germany's Chancellor Friedrich Merz")."""
