@@ -283,7 +283,11 @@ def test_a_surname_without_its_accents_is_the_same_person(read, extractor):
         ("CRITICIZED", "person:zorbeth-quillan"), ("MET", "person:zorbeth-quillan")]
 
 
-def test_the_name_of_an_operation_is_no_one(read):
-    rows, actors = read("Israel, in an operation dubbed Breaking Dawn, attacked Islamic Jihad on Friday.")
-    assert [(r["type"], r["source"]["code"], r["target"]["code"]) for r in rows] == [("ATTACKED", "ISR", "PIJ")]
-    assert set(actors) == {"ISR", "PIJ"}
+@pytest.mark.parametrize("text, act", [
+    ("Israel, in an operation dubbed Breaking Dawn, attacked Islamic Jihad on Friday.", ("ATTACKED", "ISR", "PIJ")),
+    ("The United States sanctioned Iran under Executive Order 14362 on Monday.", ("SANCTIONED", "USA", "IRN")),
+])
+def test_the_name_of_an_operation_or_an_order_is_no_one(read, text, act):
+    rows, actors = read(text)
+    assert [(r["type"], r["source"]["code"], r["target"]["code"]) for r in rows] == [act]
+    assert set(actors) == set(act[1:])

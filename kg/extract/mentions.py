@@ -115,9 +115,10 @@ class Mentions:
         local = self._local_person(name)
         if local is not None:
             return local
-        if self.reg.not_actor(name.text) is not None or self.reg.place(name.text) is not None \
-                or self._names_an_act(name):
-            return None     # "Ministers Meeting", "Executive Order", "Renaissance Dam": no one
+        proper = name.doc[next((t.i for t in name if not t.is_lower), name.start):name.end]   # not "broadcaster"
+        if any(self.reg.not_actor(n.text) is not None or self.reg.place(n.text) is not None for n in (name, proper)) \
+                or any(t.like_num for t in name) or self._names_an_act(name):
+            return None     # "Ministers Meeting", "Order 14362", "broadcaster France24", "Renaissance Dam": no one
         role = placement.role if placement is not None else None
         actor = person_actor(name.text, None, role, None)
         self.unplaced[actor.id] = actor
