@@ -43,8 +43,8 @@ class KgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
-                KeyboardInterrupt):
-            raise
+                KeyboardInterrupt, BrokenPipeError):
+            raise     # (click ends quietly when the reader of a pipe goes away: `kg relations X | head`)
         except KgError as e:
             raise click.ClickException(str(e)) from None
         except Exception as e:

@@ -60,3 +60,20 @@ def test_a_skipped_non_english_article_is_not_counted_as_added(tmp_path):
 def test_relations_with_no_result_says_so(seed_db):
     r = _kg("--store", seed_db, "relations", "Turkey", "--type", "SANCTIONED")
     assert r.exit_code == 0 and "No relations of Turkey recorded with these filters." in r.output
+
+
+def test_a_closed_pipe_ends_quietly_not_as_an_internal_error():
+    """`kg relations X | head`: when the reader goes away, click's own EPIPE handling ends the
+    command (exit 1, nothing on stderr), not our "internal error" line for bugs."""
+    from click.testing import CliRunner
+
+    from kg.cli_common import KgGroup
+
+    group = KgGroup()
+
+    @group.command()
+    def noisy():
+        raise BrokenPipeError(32, "Broken pipe")
+
+    result = CliRunner().invoke(group, ["noisy"])
+    assert result.exit_code == 1 and "internal error" not in result.output, result.output
