@@ -221,7 +221,6 @@ def test_date_and_type_filters_use_their_indexes(store):
         store._db.set_trace_callback(sql.append)
         found = list(store.events(flt))
         store._db.set_trace_callback(None)
-        plan = str(store._db.execute("EXPLAIN QUERY PLAN " + sql[0], (
-            ["MET"] if flt.types else []) + [D2.isoformat()]).fetchall())
+        plan = str(store._db.execute("EXPLAIN QUERY PLAN " + sql[0]).fetchall())
         assert f"USING INDEX {index} " in plan, plan
         assert found and all(e.date >= D2 for e in found)
