@@ -9,14 +9,15 @@ Settings, and why (figures: ``bench/ingest_bench.py``, ``bench/RESULTS.md``):
 - ``page_size=16384`` for a new store (SQLite's default is 4096; it is fixed when the first table
   is made, so a store made before schema v3 keeps its 4 KiB pages). The bulk path writes ~25% more
   events per second with 16 KiB pages; 32 KiB pages bulk-write a little faster still on wide rows
-  but make the 5-event transaction of one article 20–30% slower (every page it touches goes whole
-  into the WAL), 16 KiB does not.
+  but make the 5-event transaction of one article ~30% slower (every page it touches goes whole
+  into the WAL); at 16 KiB, with the checkpoint interval below, it is as fast as at 4 KiB.
 - ``journal_mode=WAL``, ``synchronous=NORMAL``: a crash never corrupts the file or leaves half a
   transaction; a commit is durable once the WAL is checkpointed (or synced), and readers never
   block the writer. ``synchronous=OFF`` would be faster and is not used: it gives up durability.
-- ``wal_autocheckpoint``: the WAL is copied into the file when it holds ~16 MiB (~40 MiB during
-  bulk writes), set in bytes and turned into pages of the store's own size; at 4 MiB a 16/32 KiB
-  page store checkpoints (two fsyncs) every few article transactions.
+- ``wal_autocheckpoint``: the WAL is copied into the file when it holds ~40 MiB, set in bytes and
+  turned into pages of the store's own size (SQLite's default, 1000 pages, is 4 MiB at 4 KiB):
+  fewer, larger checkpoints (each one fsyncs). With 16 KiB pages and a 4 MiB WAL a store
+  checkpoints every few article transactions, and article ingest ran 30–40% slower.
 - ``cache_size``: 16 MiB of page cache during bulk writes (SQLite's default is 2 MB), a bound that
   keeps a loader's memory flat whatever the file size; 64 MiB measured no faster.
 - ``foreign_keys=OFF``: the schema declares none; events may name actors written later.
@@ -79,8 +80,7 @@ CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 """
 _CHUNK = 500   # SQLite host-parameter batches
 PAGE_SIZE = 16384   # bytes per page of a NEW store (an existing file keeps the size it was made with)
-_WAL_BYTES = 16 << 20   # checkpoint the WAL into the file when it holds ~16 MiB (SQLite default: 1000 pages)
-_BULK_WAL_BYTES = 40 << 20   # ... ~40 MiB while bulk writes run: fewer, larger flushes
+_WAL_BYTES = 40 << 20   # checkpoint the WAL into the file when it holds ~40 MiB: fewer, larger flushes
 _BULK_CACHE = -16384   # KiB of page cache during bulk writes (64 MiB measured no faster at 200k events)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _ATTRS_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode   # built once: dumps() per row is slow
@@ -139,7 +139,8 @@ class SqliteStore(StoreBase):
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._db.executescript(_DDL)
-            self._checkpoint_every(_WAL_BYTES)
+            page = self._db.execute("PRAGMA page_size").fetchone()[0]
+            self._db.execute(f"PRAGMA wal_autocheckpoint={_WAL_BYTES // page}")   # the PRAGMA counts pages
             self._migrate()
             version = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if version is None:
@@ -175,12 +176,6 @@ class SqliteStore(StoreBase):
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-
-    def _checkpoint_every(self, nbytes: int) -> None:
-        """Let the WAL grow to about `nbytes` before it is checkpointed into the file (the PRAGMA
-        counts pages, and the page size depends on the store)."""
-        page = self._db.execute("PRAGMA page_size").fetchone()[0]
-        self._db.execute(f"PRAGMA wal_autocheckpoint={max(1, nbytes // page)}")
 
     def _connect_readonly(self) -> None:
         """query_only, on a connection that cannot create the file: nothing is written, and the
@@ -307,10 +302,8 @@ class SqliteStore(StoreBase):
         An event already stored keeps its fields and gains the provenance rows it lacks (keyed, so
         writing the same records again adds nothing). Three prepared ``INSERT OR IGNORE`` statements
         run over the whole chunk (``executemany``), rows sorted by event id so the id-keyed b-trees
-        are walked in order; no :class:`Event` objects, no per-event query. During the write the page
-        cache is 16 MiB (``cache_size``) and the WAL is checkpointed when it holds ~40 MiB
-        (``wal_autocheckpoint``, in pages of the store's size) instead of ~16 MiB: fewer, larger
-        flushes; both are connection settings, bounded whatever the file size.
+        are walked in order; no :class:`Event` objects, no per-event query. From the first bulk write
+        on, the connection's page cache is 16 MiB (``cache_size``), bounded whatever the file size.
         """
         events, roles, prov = [], [], []
         ev, ro, pr = events.append, roles.append, prov.append
@@ -339,7 +332,6 @@ class SqliteStore(StoreBase):
         db = self._db
         self._writes += 1
         db.execute(f"PRAGMA cache_size={_BULK_CACHE}")
-        self._checkpoint_every(_BULK_WAL_BYTES)
         try:
             db.execute("BEGIN IMMEDIATE")
             counts.events = db.executemany("INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
