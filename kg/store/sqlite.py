@@ -12,8 +12,10 @@ Settings, and why (figures: ``bench/ingest_bench.py``, ``bench/RESULTS.md``):
   but make the 5-event transaction of one article ~30% slower (every page it touches goes whole
   into the WAL); at 16 KiB, with the checkpoint interval below, it is as fast as at 4 KiB.
 - ``journal_mode=WAL``, ``synchronous=NORMAL``: a crash never corrupts the file or leaves half a
-  transaction; a commit is durable once the WAL is checkpointed (or synced), and readers never
-  block the writer. ``synchronous=OFF`` would be faster and is not used: it gives up durability.
+  transaction, and readers never block the writer. A commit survives a crash of the process at once
+  and a power loss once the WAL is synced at the next checkpoint (see below: a power loss can take
+  back the commits of the last <= 40 MiB of WAL, whole). ``synchronous=OFF`` would be faster and is
+  not used: it gives up durability.
 - ``wal_autocheckpoint``: the WAL is copied into the file when it holds ~40 MiB, set in bytes and
   turned into pages of the store's own size (SQLite's default, 1000 pages, is 4 MiB at 4 KiB):
   fewer, larger checkpoints (each one fsyncs). With 16 KiB pages and a 4 MiB WAL a store
