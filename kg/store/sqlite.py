@@ -10,7 +10,7 @@ Settings, and why (figures: ``bench/ingest_bench.py``, ``bench/RESULTS.md``):
   is made, so a store made before schema v3 keeps its 4 KiB pages). The bulk path writes ~25% more
   events per second with 16 KiB pages; 32 KiB pages bulk-write a little faster still on wide rows
   but make the 5-event transaction of one article ~30% slower (every page it touches goes whole
-  into the WAL); at 16 KiB, with the checkpoint interval below, it is as fast as at 4 KiB.
+  into the WAL); at 16 KiB, with the checkpoint interval below, it is within ~7% of 4 KiB.
 - ``journal_mode=WAL``, ``synchronous=NORMAL``: a crash never corrupts the file or leaves half a
   transaction, and readers never block the writer. A commit survives a crash of the process at once
   and a power loss once the WAL is synced at the next checkpoint (see below: a power loss can take
