@@ -1,4 +1,5 @@
 import datetime as dt
+import sqlite3
 
 import pytest
 
@@ -141,8 +142,8 @@ def test_anchored_events_walk_the_actor_index(store):
         store._db.set_trace_callback(None)
         main = next(q for q in sql if "CROSS JOIN" in q)
         plan = " ".join(str(r) for r in store._db.execute("EXPLAIN QUERY PLAN " + main).fetchall())
-        assert "event_actors_actor" in plan and "events_id_type (id=?)" in plan, plan
-        assert "events_type_date" not in plan and "events_date" not in plan, plan
+        assert "event_actors_actor" in plan and "sqlite_autoindex_events_1 (id=?)" in plan, plan
+        assert "events_type_date" not in plan and "events_date" not in plan and "SCAN e" not in plan, plan
 
 
 def test_data_version_changes_on_writes_here_and_elsewhere(tmp_path):
@@ -153,3 +154,71 @@ def test_data_version_changes_on_writes_here_and_elsewhere(tmp_path):
     b.write(actors=[Actor("SYR", "Syria", "state", "SYR")])
     v2 = a.data_version()
     assert v0 != v1 != v2 and a.data_version() == v2
+
+
+def test_a_new_store_has_16k_pages_and_checkpoints_by_bytes(tmp_path):
+    with SqliteStore(tmp_path / "new.db") as s:
+        pragma = lambda name: s._db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+        assert (pragma("page_size"), pragma("wal_autocheckpoint")) == (16384, 2560)   # ~40 MiB of WAL
+
+
+def _v2_store(path):
+    """A store as schema v2 made it: 4 KiB pages, events_id_type, provenance_article on every row."""
+    from kg.store.sqlite import _DDL
+
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA page_size=4096")
+    con.executescript(_DDL + """
+        DROP INDEX provenance_article;
+        CREATE INDEX provenance_article ON provenance(article);
+        CREATE INDEX events_id_type ON events(id, type, negated);
+        INSERT INTO meta VALUES ('schema_version', '2');
+        INSERT INTO events VALUES ('e1', 'CRITICIZED', 'USA', 'SYR', '2023-01-03', NULL, NULL, NULL, 0, 1.0, NULL,
+                                   NULL, NULL);
+        INSERT INTO event_actors VALUES ('e1', 'USA', 'source'), ('e1', 'SYR', 'target');
+        INSERT INTO provenance VALUES ('k1', 'e1', 'art9', NULL, 'The US criticised Syria.', 0, 9, 'rule-a');
+    """)
+    con.close()
+
+
+def test_a_v2_store_is_upgraded_to_v3_and_keeps_its_page_size(tmp_path):
+    db = tmp_path / "v2.db"
+    _v2_store(db)
+    with SqliteStore(db) as s:
+        one = lambda sql: s._db.execute(sql).fetchone()  # noqa: E731
+        assert one("SELECT value FROM meta WHERE key='schema_version'") == ("3",)
+        assert one("PRAGMA page_size") == (4096,) and one("PRAGMA wal_autocheckpoint") == (10240,)
+        indexes = dict(s._db.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"))
+        assert "events_id_type" not in indexes
+        assert indexes["provenance_article"].endswith("WHERE article IS NOT NULL"), indexes
+        assert [e.id for e in s.events(EventFilter(article="art9"))] == ["e1"]
+        assert [e.id for e in s.events(EventFilter(types=("CRITICIZED",), actors=("SYR",)))] == ["e1"]
+        s.write(actors=ACTORS, events=[MET])
+        assert s.stats()["events"] == 2
+
+
+def test_dataset_rows_stay_out_of_the_article_index_which_article_lookups_use(store):
+    from kg.store.neo4j import event_record
+
+    rec = event_record(Event("MET", participants=("TUR", "RUS"), date=D2, origin="gdelt",
+                             provenance=(Provenance("gdelt:1", None, "https://c.example"),)))
+    store.write_event_records([rec])
+    one = lambda sql: store._db.execute(sql).fetchone()[0]  # noqa: E731
+    assert one("SELECT count(*) FROM provenance") == 5
+    assert one("SELECT count(*) FROM provenance INDEXED BY provenance_article WHERE article IS NOT NULL") == 4
+    for sql in ("SELECT event_id FROM provenance WHERE article = ?", "DELETE FROM provenance WHERE article IN (?, ?)"):
+        plan = str(store._db.execute("EXPLAIN QUERY PLAN " + sql, ("art1",) * sql.count("?")).fetchall())
+        assert "USING INDEX provenance_article" in plan, plan
+    assert [e.id for e in store.events(EventFilter(article="art1"))] == [MET.id, CRIT.id]
+
+
+def test_date_and_type_filters_use_their_indexes(store):
+    """events_date and events_type_date are kept because these plans need them."""
+    for flt, index in ((EventFilter(since=D2), "events_date"), (EventFilter(types=("MET",), since=D2), "events_type_date")):
+        sql = []
+        store._db.set_trace_callback(sql.append)
+        found = list(store.events(flt))
+        store._db.set_trace_callback(None)
+        plan = str(store._db.execute("EXPLAIN QUERY PLAN " + sql[0]).fetchall())
+        assert f"USING INDEX {index} " in plan, plan
+        assert found and all(e.date >= D2 for e in found)
