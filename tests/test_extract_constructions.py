@@ -884,3 +884,26 @@ def test_a_states_un_envoy_speaks_for_the_state(run):
 def test_coordinated_act_nouns_share_their_object(run):
     _, rows = run("Turkey's support and Greece's rejection of the UN plan were announced on Monday.")
     assert tuples(rows) == {("SUPPORTED", ("TUR", "UN"), False), ("OPPOSED", ("GRC", "UN"), False)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent of a reduced passive on the criticised act
+    ("Pakistan strongly condemned the comments made by India's defence minister on Sunday.",
+     ("CRITICIZED", ("PAK", "IND"), False)),
+    ("China criticised the statement issued by the Japanese foreign ministry on Monday.",
+     ("CRITICIZED", ("CHN", "JPN"), False)),
+    # an operation or incursion against (into) a party is an attack
+    ("Turkey launched a military operation against the PKK in northern Iraq on Monday.",
+     ("ATTACKED", ("TUR", "PKK"), False)),
+    ("Ukraine's incursion into Russia began on Tuesday.", ("ATTACKED", ("UKR", "RUS"), False)),
+])
+def test_acts_named_by_their_agent_or_by_an_operation(run, text, expected):
+    _, rows = run(text)
+    assert expected in tuples(rows), rows
+
+
+def test_an_operation_that_is_no_attack_is_no_event(run):
+    _, rows = run("Turkey launched a rescue operation after Syria asked for help on Monday.")
+    assert not any(r["type"] == "ATTACKED" for r in rows)
+    _, rows = run("Turkey launched an operation against Syria on Monday.")      # and the same with "against"
+    assert ("ATTACKED", ("TUR", "SYR"), False) in tuples(rows)

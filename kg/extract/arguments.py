@@ -176,6 +176,11 @@ class Arguments:
             return []
         found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                  for g in c.children if g.dep_ == "pobj" for a in self.actors(g)]
+        if not found and "by" in preps:
+            # "the comments made by X", "the statement issued by X": the agent of a reduced passive
+            found = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and self.lex.matches("authoring_participles", c) for ag in c.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"
+                     for a in self.actors(g)]
         if found:
             return found
         authors = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod") for a in self.actors(c)]

@@ -86,8 +86,8 @@ class Cues:
             return False
         if spec.get("not_with_deps") and kind == "verb" and any(c.dep_ in spec["not_with_deps"] for c in tok.children):
             return False        # "called the move unjustified", "called X to say": not a phone call
-        if spec.get("requires_preps") and kind == "verb" and not any(
-                c.dep_ in ("prep", "agent", "prt") and c.lower_ in spec["requires_preps"] for c in tok.children):
+        preps = spec.get("requires_preps") if kind == "verb" else spec.get("noun_requires_preps")
+        if preps and not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in preps for c in tok.children):
             return False
         return True
 

@@ -234,7 +234,8 @@ def load_lexicon(schema_path: str | None = None, cues_path: str | None = None) -
             "not_objects": frozenset(_as_list(spec.get("not_objects"))),
             "requires_objects": frozenset(_as_list(spec.get("requires_objects"))),
             "requires_object": str(spec.get("requires_object", "false")).lower() == "true",
-            "requires_preps": frozenset(_as_list(spec.get("requires_preps"))),
+            "requires_preps": frozenset(_as_list(spec.get("requires_preps"))),             # of the verb
+            "noun_requires_preps": frozenset(_as_list(spec.get("noun_requires_preps"))),   # of the noun
             "not_with_deps": frozenset(_as_list(spec.get("not_with_deps"))),
             "requires_deps": frozenset(_as_list(spec.get("requires_deps"))),
             "not_act_objects": str(spec.get("not_act_objects", "false")).lower() == "true",
