@@ -55,3 +55,32 @@ def extractor():
     from kg.registry import ActorRegistry
 
     return Extractor(ActorRegistry.builtin())
+
+
+@pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store_url(request, tmp_path):
+    """A store URL for the CLI's --store, once per backend: a fresh SQLite file, or the test Neo4j server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "kg.db")
+    return request.getfixturevalue("neo4j_store")._url
+
+
+@pytest.fixture
+def v1_store(tmp_path):
+    """The path of a store as schema v1 made it (events without origin/attrs), holding event e1."""
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta VALUES ('schema_version', '1');
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT, target TEXT, date TEXT, date_text TEXT,
+            date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT);
+        INSERT INTO events VALUES ('e1', 'CRITICIZED', 'USA', 'SYR', '2023-01-03', NULL, NULL, NULL, 0, 1.0, NULL);
+    """)
+    con.commit()
+    con.close()
+    return db
+

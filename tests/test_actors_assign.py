@@ -18,14 +18,6 @@ statements:
 """
 
 
-@pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "kg.db")
-    store = request.getfixturevalue("neo4j_store")
-    return store._url
-
-
 @pytest.fixture
 def loaded(run, store_url, tmp_path):
     path = tmp_path / "roe.yaml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -297,31 +296,12 @@ def test_cli_ingest_format_summary_and_queries(run, tmp_path):
     assert r.exit_code == 1 and "NOPE" in r.output
 
 
-def test_v1_store_gains_the_origin_columns(tmp_path):
-    db = tmp_path / "old.db"
-    con = sqlite3.connect(db)
-    con.executescript("""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT INTO meta VALUES ('schema_version', '1');
-        CREATE TABLE events (
-            id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT, target TEXT, date TEXT, date_text TEXT,
-            date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT);
-        INSERT INTO events VALUES ('e1', 'CRITICIZED', 'USA', 'SYR', '2023-01-03', NULL, NULL, NULL, 0, 1.0, NULL);
-    """)
-    con.commit()
-    con.close()
-    with SqliteStore(db) as s:
+def test_v1_store_gains_the_origin_columns(v1_store):
+    with SqliteStore(v1_store) as s:
         (e,) = s.events(EventFilter())
         assert (e.id, e.origin) == ("e1", None)
         s.write(events=[Event("MET", participants=("TUR", "SYR"), date=dt.date(2023, 1, 5), origin="gdelt")])
         assert {e.origin for e in s.events()} == {None, "gdelt"}
-
-
-@pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "kg.db")
-    return request.getfixturevalue("neo4j_store")._url
 
 
 def test_origin_shows_or_hides_dataset_events_in_lookups_and_views(run, store_url, tmp_path):

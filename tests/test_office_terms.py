@@ -28,13 +28,6 @@ def test_the_office_held_on_the_date_names_the_actor():
     assert reg.office_of("Prime Minister") == {"head of government"}
 
 
-@pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "kg.db")
-    return request.getfixturevalue("neo4j_store")._url
-
-
 def test_each_act_rolls_up_to_the_code_it_was_done_for(run, store_url, tmp_path):
     news = tmp_path / "news"
     news.mkdir()

@@ -95,18 +95,8 @@ def test_sync_refuses_the_same_store_under_two_spellings(tmp_path, monkeypatch):
     assert "secret" not in store_key("bolt://neo4j:secret@localhost")
 
 
-def test_a_read_command_on_an_older_store_upgrades_it_once_and_reads_it(tmp_path):
-    db = tmp_path / "old.db"
-    with sqlite3.connect(db) as c:
-        c.executescript("""
-            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            INSERT INTO meta VALUES ('schema_version', '1');
-            CREATE TABLE events (
-                id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT, target TEXT, date TEXT, date_text TEXT,
-                date_precision TEXT, place TEXT, negated INTEGER NOT NULL, confidence REAL NOT NULL, mode TEXT);
-            INSERT INTO events VALUES ('e1', 'CRITICIZED', 'USA', 'SYR', '2023-01-03', NULL, NULL, NULL, 0, 1.0, NULL);
-        """)
-    c.close()
+def test_a_read_command_on_an_older_store_upgrades_it_once_and_reads_it(v1_store):
+    db = v1_store
     r = _kg("--store", str(db), "stats", "--json")
     assert r.exit_code == 0 and '"events": 1' in r.output, r.output
     with open_store(db, readonly=True) as s:

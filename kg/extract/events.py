@@ -50,7 +50,9 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
         self.title_words = frozenset(x for t in w["titles"] for x in t.split()) | w["role_modifiers"]
         self.group_words = {k: v for k, v in registry.group_words().items()}
         self.unplaced: dict[str, Actor] = {}
-        self.held: list[Reading] = []       # readings with a party the registry cannot place (see _hold)
+        # readings one of whose parties has no code ("Secretary Smith met Wang Yi", Smith unknown): no event
+        # of the article, but stored, so that `kg actors assign` can place the party later (drained per sentence)
+        self.held: list[Reading] = []
         self._visiting: set[int] = set()
         self._orphans: list = []
         self._mention_map: dict[int, Mention] = {}
@@ -242,19 +244,17 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
 
     def _symmetric(self, etype, parts, trig, negated, mode, rule) -> Reading | None:
         parts = [a for a in dict.fromkeys(parts) if a is not None]
+        conf = 0.8 if "anaphora" not in rule else 0.6
+        self._note_unresolved(parts)
         if len({a.code for a in parts if a.code}) < 2:
-            self._note_unresolved(parts)
             if len({a.code or a.id for a in parts}) >= 2 and any(not a.code for a in parts):
-                self._hold(Reading(etype, participants=tuple(parts), trigger=trig, negated=negated, mode=mode,
-                                   rule=rule, confidence=0.8 if "anaphora" not in rule else 0.6,
-                                   place=self._place_of(trig)))
+                self.held.append(Reading(etype, participants=tuple(parts), trigger=trig, negated=negated, mode=mode,
+                                         rule=rule, confidence=conf, place=self._place_of(trig)))
             bodies = [a for a in parts if a.kind == "igo"]
             if etype in ("MET", "PLANS_TO_MEET") and bodies and len({a.code for a in parts if a.code}) == 1:
                 self.dis.note_body(bodies[0], self.sent_no)    # "the G7 leaders held a video call"
             return None
         placed = tuple(a for a in parts if a.code)
-        self._note_unresolved(parts)
-        conf = 0.8 if "anaphora" not in rule else 0.6
         if etype == "MET" and mode is None and self._by_phone(trig):
             mode = "phone"
         return Reading(etype, participants=placed, trigger=trig, negated=negated, mode=mode, rule=rule,
@@ -279,20 +279,14 @@ class SentenceReader(Mentions, References, Cues, Arguments, Constructions):
                     out.append(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode, rule=rule,
                                        confidence=conf))
                 elif s is not None and t is not None and (not s.code or not t.code) and s.id != t.id:
-                    self._hold(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode, rule=rule,
-                                       confidence=conf))
+                    self.held.append(Reading(etype, s, t, trigger=trig, negated=negated, mode=mode, rule=rule,
+                                             confidence=conf))
         return out
 
     def _note_unresolved(self, actors) -> None:
         for a in actors:
             if a is not None and not a.code:
                 self.unplaced[a.id] = a
-
-    def _hold(self, rd: Reading) -> None:
-        """Keep aside a reading one of whose parties has no code ("Secretary Smith met Wang Yi" with
-        Smith unknown): not an event of the article, but stored, so that ``kg actors assign`` can place
-        the party later and the event then rolls up like any other (:attr:`held`, drained per sentence)."""
-        self.held.append(rd)
 
     def _place_of(self, trig: Token) -> str | None:
         anchors = [trig] + ([trig.head] if trig.pos_ in NOUN and trig.head.pos_ in VERB else [])
